@@ -1,0 +1,25 @@
+import { isSuppressed, type Finding } from './finding.js';
+import { compareSeverity, type Severity } from './severity.js';
+
+export function emptyCounts(): Record<Severity, number> {
+  return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+}
+
+/** Counts of unsuppressed findings per severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = emptyCounts();
+  for (const finding of findings) if (!isSuppressed(finding)) counts[finding.severity]++;
+  return counts;
+}
+
+/** Most severe first, then by location and rule so output is stable. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      compareSeverity(a.severity, b.severity) ||
+      (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.fingerprint.localeCompare(b.fingerprint),
+  );
+}
