@@ -28,6 +28,7 @@ export function mask(value: string): void {
 export const debug = (message: string): void => core.debug(message);
 export const info = (message: string): void => core.info(message);
 export const warning = (message: string): void => core.warning(message);
+export const error = (message: string): void => core.error(message);
 export const isDebug = (): boolean => core.isDebug();
 
 /** Annotations the runner shows per step are capped; we send the most severe first, up to this many. */

@@ -74,3 +74,21 @@ export function toRelative(cwd: string, absolute: string): string {
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
+
+/**
+ * Writes a file so that readers see either the old content or the new, never half of it: the data
+ * goes to a temporary file beside the target, which is then renamed over it.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const { mkdir, rename, rm, writeFile } = await import('node:fs/promises');
+  const { dirname, basename, join } = await import('node:path');
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -5,3 +5,4 @@ export * from './counts.js';
 export * from './sarif-writer.js';
 export * from './summary.js';
 export * from './files.js';
+export * from './exceptions.js';

@@ -86,7 +86,8 @@ export function toSarif(findings: readonly Finding[], tool: SarifToolInfo): Sari
         },
       ];
     }
-    if (finding.fix) result.fixes = [{ description: { text: finding.fix } }];
+    // SARIF `fixes` must carry artifact changes; a remediation in words travels as a property.
+    if (finding.fix) (result.properties as Record<string, unknown>)['gatehouse/fix'] = finding.fix;
     const suppression = finding.properties.suppression;
     if (suppression) {
       result.suppressions = [
