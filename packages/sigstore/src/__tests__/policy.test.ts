@@ -1,0 +1,79 @@
+import { UsageError } from '@gatehouse/findings';
+import fc from 'fast-check';
+import { buildIdentityPolicy, decodeDerString, GITHUB_ACTIONS_ISSUER, policyMismatch, OID_SOURCE_REPOSITORY_REF } from '../policy.js';
+
+const WORKFLOW = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
+const EVIL = 'https://github.com/acme/app-evil/.github/workflows/release.yml@refs/heads/main';
+const signer = (san: string, issuer = GITHUB_ACTIONS_ISSUER, extensions = new Map<string, Buffer>()) => ({
+  subjectAlternativeName: san,
+  issuer,
+  extensions,
+});
+
+describe('buildIdentityPolicy', () => {
+  it('matches certificate-identity exactly, never as a substring or regex', () => {
+    const policy = buildIdentityPolicy({ certificateIdentity: WORKFLOW, certificateOidcIssuer: GITHUB_ACTIONS_ISSUER });
+    expect(policyMismatch(policy, signer(WORKFLOW))).toBeUndefined();
+    expect(policyMismatch(policy, signer(`${WORKFLOW}x`))).toMatch(/untrusted signer/);
+    expect(policyMismatch(policy, signer(`x${WORKFLOW}`))).toMatch(/untrusted signer/);
+    const dotted = buildIdentityPolicy({ certificateIdentity: 'a.b@example.com', certificateOidcIssuer: 'https://issuer' });
+    expect(policyMismatch(dotted, signer('aXb@example.com', 'https://issuer'))).toMatch(/untrusted signer/);
+  });
+
+  it('anchors a user regexp at both ends', () => {
+    const policy = buildIdentityPolicy({ certificateIdentityRegexp: 'https://github.com/acme/app/.*', certificateOidcIssuer: GITHUB_ACTIONS_ISSUER });
+    expect(policyMismatch(policy, signer(WORKFLOW))).toBeUndefined();
+    expect(policyMismatch(policy, signer(`https://evil.example/?${WORKFLOW}`))).toMatch(/untrusted signer/);
+    const alternation = buildIdentityPolicy({ certificateIdentityRegexp: 'a|b', certificateOidcIssuer: 'https://i' });
+    expect(policyMismatch(alternation, signer('xa', 'https://i'))).toMatch(/untrusted signer/);
+  });
+
+  it('never lets signer-repository acme/app accept acme/app-evil', () => {
+    const policy = buildIdentityPolicy({ signerRepository: 'acme/app' });
+    expect(policy.issuer).toBe(GITHUB_ACTIONS_ISSUER);
+    expect(policyMismatch(policy, signer(WORKFLOW))).toBeUndefined();
+    expect(policyMismatch(policy, signer(EVIL))).toContain(`identity '${EVIL}'`);
+  });
+
+  it('takes signer-workflow with or without @ref', () => {
+    const any = buildIdentityPolicy({ signerWorkflow: 'acme/app/.github/workflows/release.yml' });
+    expect(policyMismatch(any, signer(WORKFLOW))).toBeUndefined();
+    expect(policyMismatch(any, signer(WORKFLOW.replace('release.yml', 'release.yml.evil')))).toMatch(/untrusted/);
+    const pinned = buildIdentityPolicy({ signerWorkflow: 'acme/app/.github/workflows/release.yml@refs/tags/v1' });
+    expect(policyMismatch(pinned, signer(WORKFLOW))).toMatch(/untrusted/);
+    expect(policyMismatch(pinned, signer(WORKFLOW.replace('refs/heads/main', 'refs/tags/v1')))).toBeUndefined();
+  });
+
+  it('compares the issuer exactly and checks source-ref', () => {
+    const policy = buildIdentityPolicy({ signerRepository: 'acme/app', sourceRef: 'refs/heads/main' });
+    const ref = (text: string) => new Map([[OID_SOURCE_REPOSITORY_REF, Buffer.concat([Buffer.from([0x0c, text.length]), Buffer.from(text)])]]);
+    expect(policyMismatch(policy, signer(WORKFLOW, GITHUB_ACTIONS_ISSUER, ref('refs/heads/main')))).toBeUndefined();
+    expect(policyMismatch(policy, signer(WORKFLOW, GITHUB_ACTIONS_ISSUER, ref('refs/heads/dev')))).toMatch(/source ref 'refs\/heads\/dev'/);
+    expect(policyMismatch(policy, signer(WORKFLOW, `${GITHUB_ACTIONS_ISSUER}/`))).toMatch(/expected issuer/);
+  });
+
+  it('is a usage error without an identity or an issuer, or with two identities', () => {
+    expect(() => buildIdentityPolicy({})).toThrow(UsageError);
+    expect(() => buildIdentityPolicy({ certificateOidcIssuer: GITHUB_ACTIONS_ISSUER })).toThrow(UsageError);
+    expect(() => buildIdentityPolicy({ certificateIdentity: WORKFLOW })).toThrow(/certificate-oidc-issuer/);
+    expect(() => buildIdentityPolicy({ certificateIdentity: WORKFLOW, signerRepository: 'acme/app' })).toThrow(/cannot be combined/);
+    expect(() => buildIdentityPolicy({ certificateIdentityRegexp: '(', certificateOidcIssuer: 'x' })).toThrow(UsageError);
+    expect(() => buildIdentityPolicy({ signerRepository: 'acme' })).toThrow(/owner\/repo/);
+  });
+
+  it('an exact identity accepts only itself (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (identity, other) => {
+        const policy = buildIdentityPolicy({ certificateIdentity: identity, certificateOidcIssuer: 'https://i' });
+        if (identity.trim() !== identity) return;
+        expect(policyMismatch(policy, signer(identity, 'https://i'))).toBeUndefined();
+        if (other !== identity) expect(policyMismatch(policy, signer(other, 'https://i'))).toBeDefined();
+      }),
+    );
+  });
+
+  it('decodes DER strings', () => {
+    expect(decodeDerString(Buffer.from([0x0c, 2, 0x68, 0x69]))).toBe('hi');
+    expect(decodeDerString(Buffer.from([0x0c, 3, 0x68, 0x69]))).toBeUndefined();
+  });
+});
