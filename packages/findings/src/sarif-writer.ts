@@ -97,6 +97,8 @@ export function toSarif(findings: readonly Finding[], tool: SarifToolInfo): Sari
           justification: [suppression.reason, suppression.owner && `owner: ${suppression.owner}`]
             .filter(Boolean)
             .join('; '),
+          // The whole suppression (kind, owner, expiry, source), so reading the log back restores it.
+          properties: { 'gatehouse/suppression': { ...suppression } },
         },
       ];
     }
