@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
+import { expandGlobs, toRelative } from '@gatehouse/findings';
+import { GitignoreRules, IgnoreStack } from './gitignore.js';
+
+export type FileKind = 'dockerfile' | 'workflow' | 'action' | 'manifests';
+
+export interface DiscoveredFile {
+  /** Relative to the workspace, forward slashes. */
+  path: string;
+  kind: FileKind;
+}
+
+/** Folders never worth walking, ignored or not. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+
+/** The kind of file a path names, from its name alone; undefined for files we do not read. */
+export function classifyPath(path: string): FileKind | undefined {
+  const name = posix.basename(path);
+  if (/^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
+  if (!/\.ya?ml$/i.test(name)) return undefined;
+  if (/(?:^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'workflow';
+  if (/^action\.ya?ml$/i.test(name)) return 'action';
+  return 'manifests';
+}
+
+/**
+ * The files to read. Without patterns: the whole workspace, honouring every .gitignore (and never
+ * .git or node_modules). With patterns: the files they match (`!pattern` excludes); a file named
+ * literally is read even when its name is unusual (YAML by extension, otherwise a Dockerfile).
+ */
+export async function discoverFiles(workspace: string, patterns: readonly string[]): Promise<DiscoveredFile[]> {
+  const root = resolve(workspace);
+  const given = patterns.map((pattern) => pattern.trim()).filter(Boolean);
+  if (given.length === 0) return walkWorkspace(root);
+  const literal = new Set(
+    given.filter((pattern) => !pattern.startsWith('!') && existsSync(resolve(root, pattern)) && statSync(resolve(root, pattern)).isFile()).map((pattern) => toRelative(root, resolve(root, pattern))),
+  );
+  const files: DiscoveredFile[] = [];
+  for (const path of await expandGlobs(given, { input: 'paths', cwd: root, ignore: ['**/.git/**', '**/node_modules/**'] })) {
+    const kind = classifyPath(path) ?? (literal.has(path) ? (/\.ya?ml$/i.test(path) ? 'manifests' : 'dockerfile') : undefined);
+    if (kind) files.push({ path, kind });
+  }
+  return files;
+}
+
+function walkWorkspace(root: string): DiscoveredFile[] {
+  const files: DiscoveredFile[] = [];
+  const walk = (relativeDir: string, ignore: IgnoreStack): void => {
+    const absolute = relativeDir === '' ? root : join(root, relativeDir);
+    const entries = readdirSync(absolute, { withFileTypes: true });
+    if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
+      ignore = ignore.with(relativeDir, new GitignoreRules(readFileSync(join(absolute, '.gitignore'), 'utf8')));
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!ALWAYS_SKIPPED.has(entry.name) && !ignore.ignores(path, true)) walk(path, ignore);
+      } else if (entry.isFile()) {
+        const kind = classifyPath(path);
+        if (kind && !ignore.ignores(path, false)) files.push({ path, kind });
+      }
+    }
+  };
+  walk('', new IgnoreStack());
+  return files;
+}

@@ -1,0 +1,15 @@
+export * from './reference.js';
+export * from './occurrence.js';
+export { readDockerfile } from './readers/dockerfile.js';
+export { readActionMetadata, readManifests, readWorkflow } from './readers/yaml.js';
+export * from './discover.js';
+export * from './gitignore.js';
+export * from './registry-pattern.js';
+export * from './docker-config.js';
+export { ResolveError, retryAfterMs, type RetryPolicy } from './http.js';
+export * from './registry-client.js';
+export * from './github-client.js';
+export * from './fixer.js';
+export { RULES, type PinRuleId } from './rules.js';
+export * from './pin.js';
+export * from './resolvers.js';

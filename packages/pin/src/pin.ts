@@ -1,0 +1,315 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describeError, sortFindings, UsageError, type Finding, type Suppression } from '@gatehouse/findings';
+import { discoverFiles, type DiscoveredFile, type FileKind } from './discover.js';
+import { applyEdits, decodeFile, encodeFile, writeFileAtomic, type TextEdit } from './fixer.js';
+import type { ActionResolver } from './github-client.js';
+import { LineIndex, type ActionOccurrence, type FileReading, type ImageOccurrence } from './occurrence.js';
+import { readDockerfile } from './readers/dockerfile.js';
+import { readActionMetadata, readManifests, readWorkflow } from './readers/yaml.js';
+import { ReferenceError, parseImageReference, type ImageReference } from './reference.js';
+import type { ImageResolver } from './registry-client.js';
+import { matchesAnyRegistry, parseRegistryPattern } from './registry-pattern.js';
+import { AllowList, inlineExemption, pinFinding } from './rules.js';
+
+export interface PinOptions {
+  /** Absolute path of the workspace; paths in results are relative to it. */
+  workspace: string;
+  /** Globs relative to the workspace; empty means the whole workspace, honouring .gitignore. */
+  paths?: readonly string[];
+  mode?: 'check' | 'fix';
+  /** Registry patterns; empty means every registry is trusted. */
+  trustedRegistries?: readonly string[];
+  requireDigest?: boolean;
+  requireActionSha?: boolean;
+  /** Globs over image names and action owner/repo(/path) exempted from the pinning rules. */
+  allow?: readonly string[];
+  /** Needed in fix mode: resolves image tags to digests. */
+  imageResolver?: ImageResolver;
+  /** Needed in fix mode: resolves action tags to SHAs; also checks `# vX` comments against SHAs. */
+  actionResolver?: ActionResolver;
+  /** Offline `owner/repo@tag` → commit SHA, to check version comments without the API. */
+  actionTags?: ReadonlyMap<string, string>;
+}
+
+export interface FixedReference {
+  path: string;
+  line: number;
+  column: number;
+  kind: 'image' | 'action';
+  before: string;
+  after: string;
+}
+
+export interface PinResult {
+  findings: Finding[];
+  fixed: FixedReference[];
+  /** References fix mode tried and could not resolve (each also has a finding). */
+  unresolved: number;
+  filesRead: number;
+  references: number;
+  filesWritten: string[];
+  notes: string[];
+}
+
+interface Pending {
+  path: string;
+  finding: Finding;
+  edit: () => Promise<{ edit: TextEdit; fixed: FixedReference }>;
+}
+
+/**
+ * Finds image and action references in the workspace and checks them against the policy; in fix
+ * mode rewrites unpinned ones to immutable references, changing only the references' bytes.
+ */
+export async function runPin(options: PinOptions): Promise<PinResult> {
+  const mode = options.mode ?? 'check';
+  if (mode === 'fix' && (!options.imageResolver || !options.actionResolver)) {
+    throw new UsageError("Input 'mode': fix mode needs the registry and GitHub clients.");
+  }
+  const trusted = (options.trustedRegistries ?? []).map((text) => parseRegistryPattern('trusted-registries', text));
+  const allow = new AllowList(options.allow ?? []);
+  const requireDigest = options.requireDigest ?? true;
+  const requireActionSha = options.requireActionSha ?? true;
+  const workspace = resolve(options.workspace);
+  const files = await discoverFiles(workspace, options.paths ?? []);
+
+  const findings: Finding[] = [];
+  const pending: Pending[] = [];
+  const mismatchChecks: Array<() => Promise<void>> = [];
+  const texts = new Map<string, ReturnType<typeof decodeFile>>();
+  const notes: string[] = [];
+  let references = 0;
+
+  for (const file of files) {
+    const loaded = decodeFile(readFileSync(join(workspace, file.path)));
+    texts.set(file.path, loaded);
+    const reading = readFile(file, loaded.text);
+    for (const problem of reading.problems) {
+      findings.push(pinFinding('parse-error', file.path, problem, `${describeKind(file.kind)} ${file.path}: ${problem.message}`));
+    }
+    const index = new LineIndex(loaded.text);
+    for (const occurrence of reading.occurrences) {
+      references++;
+      const exemption = inlineExemption(index, occurrence.line);
+      const suppression = exemption && 'reason' in exemption ? exemption : undefined;
+      const missingReason = exemption !== undefined && 'missingReason' in exemption;
+      const report = (finding: Finding, exempt: Suppression | undefined): void => {
+        if (exempt) finding.properties.suppression = exempt;
+        else if (missingReason) finding.message += ' (an allow-unpinned comment needs a reason to count)';
+        findings.push(finding);
+      };
+
+      if (occurrence.kind === 'image') {
+        const result = assessImage(file.path, occurrence);
+        if (result.finding) {
+          report(result.finding, suppression ?? allowed(allow.match(occurrence)));
+          continue;
+        }
+        const reference = result.reference!;
+        const exempt = suppression ?? allowed(allow.match(occurrence, reference));
+        if (trusted.length > 0 && !matchesAnyRegistry(trusted, reference.hostname, reference.port)) {
+          findings.push(
+            pinFinding('image-untrusted-registry', file.path, occurrence, `Image '${occurrence.image}' (${occurrence.context}) comes from ${reference.registry}, which is not in trusted-registries.`, {
+              reference: occurrence.image,
+              context: occurrence.context,
+              registry: reference.registry,
+            }),
+          );
+        }
+        if (reference.digest || !requireDigest) continue;
+        const finding = pinFinding('image-not-pinned', file.path, occurrence, `Image '${occurrence.image}' (${occurrence.context}) is not pinned by digest.`, {
+          reference: occurrence.image,
+          context: occurrence.context,
+        });
+        finding.fix = `Pin it as ${withTag(occurrence.image, reference)}@sha256:… (gatehouse pin --mode fix does this).`;
+        report(finding, exempt);
+        if (mode === 'fix' && !exempt) pending.push(imageFix(file.path, occurrence, reference, finding, options.imageResolver!));
+      } else {
+        const exempt = suppression ?? allowed(allow.match(occurrence));
+        if (isCommitSha(occurrence.ref)) {
+          const check = mismatchCheck(file.path, occurrence, options, findings, notes, exempt);
+          if (check) mismatchChecks.push(check);
+          continue;
+        }
+        if (!requireActionSha) continue;
+        const finding = pinFinding('action-not-pinned', file.path, occurrence, `Action '${occurrence.uses}' (${occurrence.context}) is not pinned to a full commit SHA.`, {
+          reference: occurrence.uses,
+          context: occurrence.context,
+        });
+        finding.fix = `Pin it as ${occurrence.owner}/${occurrence.repo}${occurrence.subpath ? `/${occurrence.subpath}` : ''}@<sha> # ${occurrence.ref} (gatehouse pin --mode fix does this).`;
+        report(finding, exempt);
+        if (mode === 'fix' && !exempt) pending.push(actionFix(file.path, loaded.text, index, occurrence, finding, options.actionResolver!));
+      }
+    }
+  }
+
+  const fixed: FixedReference[] = [];
+  const editsByFile = new Map<string, TextEdit[]>();
+  const fixedFindings = new Set<Finding>();
+  let unresolved = 0;
+  await Promise.all([
+    ...mismatchChecks.map((check) => check()),
+    ...pending.map(async (item) => {
+      try {
+        const { edit, fixed: change } = await item.edit();
+        editsByFile.set(item.path, [...(editsByFile.get(item.path) ?? []), edit]);
+        fixed.push(change);
+        fixedFindings.add(item.finding);
+      } catch (error) {
+        unresolved++;
+        item.finding.message += ` It was left as it was: ${describeError(error)}`;
+        item.finding.properties.fixError = describeError(error);
+      }
+    }),
+  ]);
+
+  const filesWritten: string[] = [];
+  for (const [path, edits] of [...editsByFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const loaded = texts.get(path)!;
+    if (!loaded.lossless) {
+      for (const change of fixed.filter((item) => item.path === path)) fixed.splice(fixed.indexOf(change), 1);
+      for (const finding of fixedFindings) if (finding.location?.path === path) fixedFindings.delete(finding);
+      notes.push(`${path} is not valid UTF-8, so it was not rewritten.`);
+      continue;
+    }
+    const updated = applyEdits(loaded.text, edits);
+    if (updated !== loaded.text) {
+      writeFileAtomic(join(workspace, path), encodeFile(loaded, updated));
+      filesWritten.push(path);
+    }
+  }
+
+  fixed.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+  return {
+    findings: sortFindings(findings.filter((finding) => !fixedFindings.has(finding))),
+    fixed,
+    unresolved,
+    filesRead: files.length,
+    references,
+    filesWritten,
+    notes,
+  };
+}
+
+function readFile(file: DiscoveredFile, text: string): FileReading {
+  if (file.kind === 'dockerfile') return readDockerfile(text);
+  if (file.kind === 'workflow') return readWorkflow(text);
+  if (file.kind === 'action') return readActionMetadata(text);
+  const reading = readManifests(text);
+  // An unrendered Helm or other Go template is not YAML yet; its rendered output is what runs.
+  if (reading.problems.length > 0 && /(?<!\$)\{\{/.test(text)) return { occurrences: reading.occurrences, problems: [] };
+  return reading;
+}
+
+function describeKind(kind: FileKind): string {
+  return { dockerfile: 'Dockerfile', workflow: 'Workflow', action: 'Action metadata', manifests: 'YAML' }[kind];
+}
+
+function assessImage(path: string, occurrence: ImageOccurrence): { finding?: Finding; reference?: ImageReference } {
+  const properties = { reference: occurrence.image, context: occurrence.context };
+  if (occurrence.unresolvable) {
+    return {
+      finding: pinFinding('image-unresolvable', path, occurrence, `Image '${occurrence.image}' (${occurrence.context}) cannot be known statically: it ${occurrence.unresolvable}.`, properties),
+    };
+  }
+  try {
+    return { reference: parseImageReference(occurrence.image) };
+  } catch (error) {
+    const reason = error instanceof ReferenceError ? error.message : describeError(error);
+    return { finding: pinFinding('image-unresolvable', path, occurrence, `${reason} (${occurrence.context}).`, properties) };
+  }
+}
+
+function allowed(pattern: string | undefined): Suppression | undefined {
+  return pattern === undefined ? undefined : { kind: 'exception', reason: `matches allow pattern '${pattern}'`, source: 'allow' };
+}
+
+function isCommitSha(ref: string): boolean {
+  return /^[0-9a-f]{40}$/i.test(ref);
+}
+
+/** The image text with its tag spelled out (`python` → `python:latest`), as written otherwise. */
+function withTag(image: string, reference: ImageReference): string {
+  return reference.tag === undefined ? `${image}:latest` : image;
+}
+
+function imageFix(path: string, occurrence: ImageOccurrence, reference: ImageReference, finding: Finding, resolver: ImageResolver): Pending {
+  return {
+    path,
+    finding,
+    edit: async () => {
+      if (!occurrence.span) throw new Error('the reference is assembled from several parts, so it cannot be rewritten in place');
+      const { digest } = await resolver.resolveImageDigest(reference);
+      const after = `${withTag(occurrence.image, reference)}@${digest}`;
+      parseImageReference(after);
+      return {
+        edit: { ...occurrence.span, text: after },
+        fixed: { path, line: occurrence.line, column: occurrence.column, kind: 'image', before: occurrence.image, after },
+      };
+    },
+  };
+}
+
+function actionFix(path: string, text: string, index: LineIndex, occurrence: ActionOccurrence, finding: Finding, resolver: ActionResolver): Pending {
+  return {
+    path,
+    finding,
+    edit: async () => {
+      const { sha } = await resolver.resolveActionRef(occurrence.owner, occurrence.repo, occurrence.ref);
+      const name = `${occurrence.owner}/${occurrence.repo}${occurrence.subpath ? `/${occurrence.subpath}` : ''}`;
+      const pinned = `${name}@${sha}`;
+      const fixed = { path, line: occurrence.line, column: occurrence.column, kind: 'action' as const, before: occurrence.uses, after: `${pinned} # ${occurrence.ref}` };
+      if (occurrence.versionComment) {
+        const between = text.slice(occurrence.span.end, occurrence.versionComment.span.start);
+        return { edit: { start: occurrence.span.start, end: occurrence.versionComment.span.end, text: `${pinned}${between}${occurrence.ref}` }, fixed };
+      }
+      // The comment goes after any closing quote, and only where the rest of the line is blank or a comment.
+      const quoteEnd = text[occurrence.span.end] === '"' || text[occurrence.span.end] === "'" ? occurrence.span.end + 1 : occurrence.span.end;
+      const rest = text.slice(quoteEnd, index.lineEnd(quoteEnd));
+      if (!/^\s*(?:#.*)?$/.test(rest)) return { edit: { ...occurrence.span, text: pinned }, fixed: { ...fixed, after: pinned } };
+      const quote = text.slice(occurrence.span.end, quoteEnd);
+      return { edit: { start: occurrence.span.start, end: quoteEnd, text: `${pinned}${quote} # ${occurrence.ref}` }, fixed };
+    },
+  };
+}
+
+function mismatchCheck(
+  path: string,
+  occurrence: ActionOccurrence,
+  options: PinOptions,
+  findings: Finding[],
+  notes: string[],
+  exempt: Suppression | undefined,
+): (() => Promise<void>) | undefined {
+  const comment = occurrence.versionComment;
+  if (!comment) return undefined;
+  const offline = lookupTag(options.actionTags, occurrence.owner, occurrence.repo, comment.tag);
+  if (offline === undefined && (options.mode !== 'fix' || !options.actionResolver)) return undefined;
+  return async () => {
+    let expected = offline;
+    if (expected === undefined) {
+      try {
+        expected = (await options.actionResolver!.resolveActionRef(occurrence.owner, occurrence.repo, comment.tag)).sha;
+      } catch (error) {
+        notes.push(`${path}:${occurrence.line}: could not check '# ${comment.tag}' of ${occurrence.owner}/${occurrence.repo}: ${describeError(error)}`);
+        return;
+      }
+    }
+    if (expected.toLowerCase() === occurrence.ref.toLowerCase()) return;
+    const finding = pinFinding(
+      'action-ref-mismatch',
+      path,
+      occurrence,
+      `Action '${occurrence.uses}' (${occurrence.context}) says '# ${comment.tag}', but ${comment.tag} is ${expected.toLowerCase()}.`,
+      { reference: occurrence.uses, context: occurrence.context, expectedSha: expected.toLowerCase() },
+    );
+    if (exempt) finding.properties.suppression = exempt;
+    findings.push(finding);
+  };
+}
+
+function lookupTag(tags: ReadonlyMap<string, string> | undefined, owner: string, repo: string, tag: string): string | undefined {
+  if (!tags) return undefined;
+  return tags.get(`${owner}/${repo}@${tag}`) ?? tags.get(`${owner.toLowerCase()}/${repo.toLowerCase()}@${tag}`);
+}
