@@ -53,7 +53,9 @@ export function readGatehouseFindings(doc: JsonObject, source: string): Finding[
       title,
       message,
       fingerprint:
-        asString(entry.fingerprint) ?? fingerprintOf('gatehouse', ruleId, location?.path, location?.line, message),
+        typeof entry.fingerprint === 'string' && entry.fingerprint !== ''
+          ? entry.fingerprint
+          : fingerprintOf('gatehouse', ruleId, location?.path, location?.line, message),
       properties,
     };
     if (location) finding.location = location;

@@ -233,8 +233,8 @@ function fingerprintFor(
   message: string,
 ): string {
   const partial = asObject(result.partialFingerprints);
-  const own = asString(partial?.['gatehouse/v1']);
-  if (own) return own;
+  const own = partial?.['gatehouse/v1'];
+  if (typeof own === 'string' && own !== '') return own;
   // A tool's partial fingerprints (e.g. a line hash) identify a location, not a rule: hash them together.
   const prints = { ...asObject(result.fingerprints), ...partial };
   const entries = Object.entries(prints)
