@@ -1,9 +1,8 @@
 /** Throwaway actions for the harness's own tests: action.yml plus an ESM script using @actions/core. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from './runner.js';
+import { REPO_ROOT, temporaryFolder } from './runner.js';
 
 /** @actions/core from the project's node_modules, importable from a script in any folder. */
 export const ACTIONS_CORE = pathToFileURL(join(REPO_ROOT, 'node_modules', '@actions', 'core', 'lib', 'core.js')).href;
@@ -19,8 +18,7 @@ export interface ThrowawayAction {
 
 /** Writes the action to a fresh temporary folder and returns its absolute path. */
 export function writeAction(action: ThrowawayAction): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-action-'));
-  mkdirSync(dir, { recursive: true });
+  const dir = temporaryFolder('action');
   const header = `import * as core from ${JSON.stringify(ACTIONS_CORE)};\nimport * as fs from 'node:fs';\n`;
   writeFileSync(join(dir, 'main.mjs'), header + action.main);
   if (action.post) writeFileSync(join(dir, 'post.mjs'), header + action.post);

@@ -1,6 +1,8 @@
 import { writeAction } from './fixtures.js';
 import { GITHUB_ISSUER, startOidcServer, verifyJwt, type Jwks, type OidcServer } from './oidc.js';
-import { runAction } from './runner.js';
+import { removeTemporaryFolders, runAction } from './runner.js';
+
+afterAll(removeTemporaryFolders);
 
 const fetchIdToken = writeAction({
   inputs: '  audience:\n    default: sigstore',

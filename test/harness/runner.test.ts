@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAction } from './fixtures.js';
-import { REPO_ROOT, runAction, runCli } from './runner.js';
+import { REPO_ROOT, removeTemporaryFolders, runAction, runCli, temporaryFolder } from './runner.js';
+
+afterAll(removeTemporaryFolders);
 
 const INPUTS = `  fail-on:
     description: 'hyphenated'
@@ -227,7 +228,7 @@ console.log('started');
 setInterval(() => {}, 1000);
 `,
     });
-    const workspace = mkdtempSync(join(tmpdir(), 'gatehouse-ws-'));
+    const workspace = temporaryFolder('ws');
     await expect(runAction({ action, workspace, timeoutMs: 1500 })).rejects.toThrow(
       /timed out after 1500 ms and was killed; last output:\nstarted/,
     );

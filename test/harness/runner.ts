@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,21 @@ export type { Annotation, WorkflowCommand } from './commands.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+const temporaryFolders = new Set<string>();
+
+/** A fresh folder under the OS temp dir, removed by `removeTemporaryFolders()`. */
+export function temporaryFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `gatehouse-${prefix}-`));
+  temporaryFolders.add(dir);
+  return dir;
+}
+
+/** Deletes every folder the harness created in this process (call it in afterAll). */
+export function removeTemporaryFolders(): void {
+  for (const dir of temporaryFolders) rmSync(dir, { recursive: true, force: true });
+  temporaryFolders.clear();
+}
+
 /** The runner's step summary limit (CreateStepSummaryCommand): 1 MiB. */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 
@@ -26,7 +41,7 @@ export interface RunActionOptions {
   /** A folder under actions/, `.` for the root action.yml, or an absolute path to a folder with action.yml. */
   action: string;
   inputs?: Record<string, string>;
-  /** GITHUB_WORKSPACE and the cwd; default: a fresh temporary folder. */
+  /** GITHUB_WORKSPACE and the cwd; default: a fresh temporary folder (see removeTemporaryFolders). */
   workspace?: string;
   /** Added last: overrides anything the harness sets. */
   env?: Record<string, string>;
@@ -81,7 +96,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const script = entryPath(manifest, options.entry);
   if (!existsSync(script)) throw new Error(`harness: ${script} does not exist (build it: npm run build -- <name>)`);
 
-  const root = mkdtempSync(join(tmpdir(), 'gatehouse-run-'));
+  const root = temporaryFolder('run');
   const workspace = options.workspace ?? join(root, 'workspace');
   const runnerTemp = join(root, 'runner-temp');
   const fileDir = join(runnerTemp, '_runner_file_commands');
@@ -234,7 +249,7 @@ export interface CliRun {
 export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   const script = join(REPO_ROOT, 'dist', 'cli', 'index.js');
   if (!existsSync(script)) throw new Error(`harness: ${script} does not exist (build it: npm run build -- cli)`);
-  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'gatehouse-cli-'));
+  const cwd = options.cwd ?? temporaryFolder('cli');
   const result = await spawnNode(script, args, {
     cwd,
     env: { ...baseEnvironment(), ...options.env },
