@@ -41,16 +41,22 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
       for (const id of ids) {
         if (target.ids.has(id)) continue;
         target.ids.add(id);
-        byId.set(id, [...(byId.get(id) ?? []), target]);
+        register(byId, id, target);
       }
       continue;
     }
     const entry: Merged = { finding, ids, copies: [finding] };
     merged.push(entry);
     byFingerprint.set(finding.fingerprint, entry);
-    if (pkg) for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), entry]);
+    if (pkg) for (const id of ids) register(byId, id, entry);
   }
   return merged.map((entry) => (entry.copies.length === 1 ? entry.finding : combine(entry.copies)));
+}
+
+function register(byId: Map<string, Merged[]>, id: string, entry: Merged): void {
+  const list = byId.get(id);
+  if (list) list.push(entry);
+  else byId.set(id, [entry]);
 }
 
 function sameVulnerability(candidate: Merged, finding: Finding): boolean {

@@ -10,6 +10,7 @@ export {
 } from './report.js';
 export { EXPECTED_FORMATS } from './json.js';
 export { toFindingsJson, GATEHOUSE_FINDINGS_VERSION, type GatehouseFindingsFile } from './readers/gatehouse.js';
+export { GATEHOUSE_FINDINGS_SCHEMA } from './schema.js';
 export { readVex } from './vex/read.js';
 export { applyVex, type ApplyVexResult } from './vex/apply.js';
 export {

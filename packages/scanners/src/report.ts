@@ -63,6 +63,14 @@ export function detectDocument(doc: unknown): DetectedFormat {
   return { kind: 'unknown' };
 }
 
+/** npm audit (and others) write `{"error": {"code", "summary"}}` when they could not scan. */
+function scannerError(doc: unknown): string | undefined {
+  const error = isObject(doc) && isObject(doc.error) ? doc.error : undefined;
+  if (!error) return undefined;
+  const parts = [error.code, error.summary ?? error.message].filter((part) => typeof part === 'string' && part.trim());
+  return parts.length > 0 ? parts.join(': ') : undefined;
+}
+
 function isSpdx3(doc: JsonObject): boolean {
   const context = doc['@context'];
   return typeof context === 'string' && /spdx/i.test(context);
@@ -101,6 +109,8 @@ function readDocument(content: string | Buffer, source: string): ReadResult {
     );
   }
   if (detected.kind === 'unknown') {
+    const failure = scannerError(doc);
+    if (failure) throw new UsageError(`${source}: the scanner wrote an error instead of a report: ${failure}`);
     throw new UsageError(`${source}: not a recognised findings report; expected ${EXPECTED_FORMATS}`);
   }
   const report = doc as JsonObject;
