@@ -7,3 +7,4 @@ export * from './public-good.js';
 export * from './statement.js';
 export * from './trusted-root.js';
 export * from './verify.js';
+export * from './sign/index.js';

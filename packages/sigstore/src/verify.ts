@@ -158,7 +158,7 @@ async function artifactEvidence(subject: VerifySubject, bundle: Bundle, publicKe
   try {
     key = message ? signingKeyOf(bundle, publicKey) : undefined;
   } catch (error) {
-    throw new BundleError(`the signing key cannot be read (${describeError(error)})`);
+    throw new BundleError(`the signing certificate or key cannot be read (${describeError(error)})`);
   }
   if (key?.asymmetricKeyType === 'ed25519') {
     const size = (await stat(subject.path)).size;
