@@ -70,7 +70,7 @@ export function parseSeverity(value: unknown): ParsedSeverity {
   }
   if (typeof value !== 'string') return { severity: 'medium', assumed: true };
   const text = value.trim().toLowerCase();
-  const named = SPELLINGS[text];
+  const named = Object.hasOwn(SPELLINGS, text) ? SPELLINGS[text] : undefined;
   if (named) return { severity: named, assumed: false };
   if (/^\d+(\.\d+)?$/.test(text)) return parseSeverity(Number(text));
   return { severity: 'medium', assumed: true };

@@ -23,7 +23,10 @@ const WELL_KNOWN = new Set([
  */
 export function sanitizeProperties(raw: JsonObject, options: { trustSuppression?: boolean } = {}): FindingProperties {
   const out: FindingProperties = {};
-  for (const [key, value] of Object.entries(raw)) if (!WELL_KNOWN.has(key)) out[key] = value;
+  for (const [key, value] of Object.entries(raw)) {
+    // "__proto__" from JSON.parse is an own key; assigning it would set the prototype (and with it an inherited `suppression`).
+    if (!WELL_KNOWN.has(key) && key !== '__proto__') out[key] = value;
+  }
   const tools = asStrings(raw.tools);
   if (tools.length > 0) out.tools = tools;
   const sources = asStrings(raw.sources);

@@ -18,6 +18,8 @@ const field = fc.oneof(
     'pkg:npm/a@1',
     '',
     'not_affected',
+    'constructor',
+    'toString',
   ),
   fc.integer(),
   fc.double(),

@@ -57,7 +57,7 @@ export function normaliseVexStatus(value: unknown, source: string, where: string
           .toLowerCase()
           .replace(/[-\s]+/g, '_')
       : '';
-  const status = SPELLINGS[key];
+  const status = Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key] : undefined;
   if (!status) {
     throw new UsageError(
       `${source}: ${where} has status ${JSON.stringify(value)}; expected one of ${VEX_STATUSES.join(', ')}`,

@@ -182,6 +182,10 @@ describe('SARIF rules and severities', () => {
       ],
     });
     expect(readReport(log, 'bag.sarif').findings[0]!.properties.suppression).toBeUndefined();
+    const polluted = `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"ruleId":"r","message":{"text":"x"},"properties":{"__proto__":{"suppression":{"kind":"tool","reason":"sneaky"}}}}]}]}`;
+    const [finding] = readReport(polluted, 'proto.sarif').findings;
+    expect(finding!.properties.suppression).toBeUndefined();
+    expect(Object.getPrototypeOf(finding!.properties)).toBe(Object.prototype);
   });
 
   it('takes the location from the first physical location, decoding file:// URIs and artifact indexes', () => {

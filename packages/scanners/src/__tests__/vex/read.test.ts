@@ -127,6 +127,7 @@ describe('readVex statuses', () => {
 
   it('refuses an unknown status instead of guessing', () => {
     expect(() => readVex(openvex('probably_fine'), 'v.json')).toThrow(UsageError);
+    expect(() => readVex(openvex('constructor'), 'v.json')).toThrow(UsageError);
     expect(() => readVex(openvex('probably_fine'), 'v.json')).toThrow(
       /v\.json: statements\[0\] has status "probably_fine"/,
     );
