@@ -7,9 +7,10 @@ import { requireNode24 } from './node24.mjs';
 requireNode24();
 const root = resolve(import.meta.dirname, '..');
 const [name, ...rest] = process.argv.slice(2);
-const names = name && !name.startsWith('-')
-  ? [name]
-  : readdirSync(join(root, 'bench')).filter((entry) => existsSync(join(root, 'bench', entry, 'run.mjs')));
+const names =
+  name && !name.startsWith('-')
+    ? [name]
+    : readdirSync(join(root, 'bench')).filter((entry) => existsSync(join(root, 'bench', entry, 'run.mjs')));
 const options = name && !name.startsWith('-') ? rest : process.argv.slice(2);
 let failed = 0;
 for (const bench of names) {

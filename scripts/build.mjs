@@ -40,14 +40,19 @@ if (check) {
   for (const { name } of selected) compareTrees(join(outRoot, name), join(root, 'dist', name), differences);
   rmSync(outRoot, { recursive: true, force: true });
   if (differences.length) {
-    console.error(`dist/ differs from a fresh build (run npm run build and commit dist/):\n  ${differences.join('\n  ')}`);
+    console.error(
+      `dist/ differs from a fresh build (run npm run build and commit dist/):\n  ${differences.join('\n  ')}`,
+    );
     process.exit(1);
   }
   console.log(`dist/ matches a fresh build (${selected.length} bundles)`);
 }
 
 function compareTrees(built, committed, differences) {
-  const files = new Set([...listFiles(built).map((f) => relative(built, f)), ...listFiles(committed).map((f) => relative(committed, f))]);
+  const files = new Set([
+    ...listFiles(built).map((f) => relative(built, f)),
+    ...listFiles(committed).map((f) => relative(committed, f)),
+  ]);
   for (const file of files) {
     const a = join(built, file);
     const b = join(committed, file);

@@ -27,7 +27,10 @@ console.log(n);\n`,
 );
 
 const floor = runMeasured([floorScript, sarifPath]);
-const gate = runMeasured([join(root, 'dist', 'cli', 'index.js'), 'gate', sarifPath, '--fail-on', 'none', '--no-summary'], { cwd: work });
+const gate = runMeasured(
+  [join(root, 'dist', 'cli', 'index.js'), 'gate', sarifPath, '--fail-on', 'none', '--no-summary'],
+  { cwd: work },
+);
 if (gate.status !== 0) throw new Error(`gatehouse gate exited ${gate.status}: ${gate.stdout.slice(-500)}`);
 
 const rate = (ms) => Math.round(results / (ms / 1000));
@@ -35,7 +38,9 @@ console.log('| reader | time | findings/s | peak RSS |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| JSON.parse + loop (floor) | ${floor.ms} ms | ${rate(floor.ms)} | ${floor.maxRssMiB} MiB |`);
 console.log(`| gatehouse gate | ${gate.ms} ms | ${rate(gate.ms)} | ${gate.maxRssMiB} MiB |`);
-console.log(`ratio gatehouse/floor: time ${(gate.ms / floor.ms).toFixed(2)}x, memory ${(gate.maxRssMiB / floor.maxRssMiB).toFixed(2)}x`);
+console.log(
+  `ratio gatehouse/floor: time ${(gate.ms / floor.ms).toFixed(2)}x, memory ${(gate.maxRssMiB / floor.maxRssMiB).toFixed(2)}x`,
+);
 rmSync(work, { recursive: true, force: true });
 
 function writeSarif(path, bytes) {
@@ -46,7 +51,10 @@ function writeSarif(path, bytes) {
     defaultConfiguration: { level: ['error', 'warning', 'note'][i % 3] },
     properties: { 'security-severity': String((i % 100) / 10) },
   }));
-  writeSync(fd, `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"bench","rules":${JSON.stringify(rules)}}},"results":[`);
+  writeSync(
+    fd,
+    `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"bench","rules":${JSON.stringify(rules)}}},"results":[`,
+  );
   let written = 0;
   let count = 0;
   while (written < bytes) {
@@ -55,7 +63,14 @@ function writeSarif(path, bytes) {
       ruleIndex: count % 200,
       level: ['error', 'warning', 'note'][count % 3],
       message: { text: `Finding ${count}: user input reaches a sensitive sink in module ${count % 977}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: `src/module${count % 977}/file${count % 31}.js` }, region: { startLine: 1 + (count % 400), startColumn: 1 + (count % 80) } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: `src/module${count % 977}/file${count % 31}.js` },
+            region: { startLine: 1 + (count % 400), startColumn: 1 + (count % 80) },
+          },
+        },
+      ],
       partialFingerprints: { primaryLocationLineHash: `${count.toString(16)}:1` },
     };
     const text = (count ? ',' : '') + JSON.stringify(result);

@@ -4,5 +4,7 @@ import { performance } from 'node:perf_hooks';
 
 process.on('exit', () => {
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  process.stderr.write(`BENCH ${JSON.stringify({ ms: Math.round(performance.now()), maxRssMiB: Math.round(maxRssMiB) })}\n`);
+  process.stderr.write(
+    `BENCH ${JSON.stringify({ ms: Math.round(performance.now()), maxRssMiB: Math.round(maxRssMiB) })}\n`,
+  );
 });

@@ -10,7 +10,11 @@ export function runMeasured(args, options = {}) {
     maxBuffer: 64 * 1024 * 1024,
     ...options,
   });
-  const line = result.stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
-  if (!line) throw new Error(`benchmarked process printed no measurement (exit ${result.status}): ${result.stderr.slice(-500)}`);
+  const line = result.stderr
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('BENCH '));
+  if (!line)
+    throw new Error(`benchmarked process printed no measurement (exit ${result.status}): ${result.stderr.slice(-500)}`);
   return { status: result.status, stdout: result.stdout, ...JSON.parse(line.slice(6)) };
 }

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { formatLocation, ExitCode, UsageError, describeError, type Finding, type Severity } from '@gatehouse/findings';
 import { Inputs } from './inputs.js';
@@ -31,31 +33,56 @@ export const warning = (message: string): void => core.warning(message);
 export const error = (message: string): void => core.error(message);
 export const isDebug = (): boolean => core.isDebug();
 
-/** Annotations the runner shows per step are capped; we send the most severe first, up to this many. */
-export const ANNOTATION_LIMIT = 50;
+/** The runner attaches at most this many annotations of each level (error, warning, notice) to a step. */
+export const ANNOTATIONS_PER_LEVEL = 10;
 
 /**
  * One annotation per finding, most severe first: critical/high as errors, medium as warnings, low
- * and info as notices, with file, line and column where known. Returns how many were left out.
+ * and info as notices, up to the runner's cap per level. A finding whose path is a file in the
+ * workspace is placed on that file, line and column; other locations (an image name, a package)
+ * stay in the message. Returns how many findings were left without an annotation.
  */
-export function annotate(findings: readonly Finding[], limit = ANNOTATION_LIMIT): number {
-  const shown = findings.slice(0, limit);
-  for (const finding of shown) {
-    const properties: core.AnnotationProperties = { title: `${finding.ruleId} (${finding.severity})` };
-    if (finding.location?.path) {
-      properties.file = finding.location.path;
-      if (finding.location.line) properties.startLine = finding.location.line;
-      if (finding.location.line && finding.location.column) properties.startColumn = finding.location.column;
+export function annotate(
+  findings: readonly Finding[],
+  options: { root?: string; alreadyUsed?: Partial<Record<'error' | 'warning' | 'notice', number>> } = {},
+): number {
+  const root = options.root ?? workspace();
+  const used = new Map<string, number>(Object.entries(options.alreadyUsed ?? {}));
+  let left = 0;
+  for (const finding of findings) {
+    const emit = annotationFor(finding.severity);
+    const count = used.get(emit.name) ?? 0;
+    if (count >= ANNOTATIONS_PER_LEVEL) {
+      left++;
+      continue;
     }
-    annotationFor(finding.severity)(finding.message || finding.title, properties);
+    used.set(emit.name, count + 1);
+    const properties: core.AnnotationProperties = { title: `${finding.ruleId} (${finding.severity})` };
+    let message = finding.message || finding.title;
+    const path = finding.location?.path;
+    if (path && isWorkspaceFile(root, path)) {
+      properties.file = path;
+      if (finding.location?.line) properties.startLine = finding.location.line;
+      if (finding.location?.line && finding.location.column) properties.startColumn = finding.location.column;
+    } else if (path) {
+      message = `${path}: ${message}`;
+    }
+    emit.fn(message, properties);
   }
-  return findings.length - shown.length;
+  return left;
 }
 
-function annotationFor(severity: Severity): (message: string, properties: core.AnnotationProperties) => void {
-  if (severity === 'critical' || severity === 'high') return core.error;
-  if (severity === 'medium') return core.warning;
-  return core.notice;
+function isWorkspaceFile(root: string, path: string): boolean {
+  const absolute = resolve(root, path);
+  return !relative(root, absolute).startsWith('..') && existsSync(absolute) && statSync(absolute).isFile();
+}
+
+type Emit = (message: string, properties: core.AnnotationProperties) => void;
+
+function annotationFor(severity: Severity): { name: string; fn: Emit } {
+  if (severity === 'critical' || severity === 'high') return { name: 'error', fn: core.error };
+  if (severity === 'medium') return { name: 'warning', fn: core.warning };
+  return { name: 'notice', fn: core.notice };
 }
 
 export function logFindings(findings: readonly Finding[]): void {

@@ -100,7 +100,11 @@ export interface ExceptionOutcome {
  * Marks findings suppressed by unexpired matching exceptions. An expired exception suppresses
  * nothing and becomes a high finding itself; exceptions that matched nothing are returned as unused.
  */
-export function applyExceptions(findings: readonly Finding[], rules: readonly ExceptionRule[], now: Date): ExceptionOutcome {
+export function applyExceptions(
+  findings: readonly Finding[],
+  rules: readonly ExceptionRule[],
+  now: Date,
+): ExceptionOutcome {
   const active = rules.filter((rule) => !isExpired(rule, now));
   const used = new Set<ExceptionRule>();
   const matchers = new Map(active.map((rule) => [rule, rule.path ? picomatch(rule.path, { dot: true }) : undefined]));
@@ -125,18 +129,16 @@ export function applyExceptions(findings: readonly Finding[], rules: readonly Ex
   });
   const expired = rules
     .filter((rule) => isExpired(rule, now))
-    .map(
-      (rule): Finding => ({
-        ruleId: 'gatehouse/exception-expired',
-        severity: 'high',
-        title: 'Expired exception',
-        message: `The exception for ${rule.id} owned by ${rule.owner} expired on ${rule.expires}; it suppresses nothing until it is renewed or removed.`,
-        location: { path: rule.source.path, line: rule.source.line },
-        fingerprint: fingerprintOf('exception-expired', rule.id, rule.package, rule.path, rule.expires),
-        fix: `Fix ${rule.id}, or renew the exception with a new 'expires' date.`,
-        properties: { tools: ['gatehouse'] },
-      }),
-    );
+    .map((rule): Finding => ({
+      ruleId: 'gatehouse/exception-expired',
+      severity: 'high',
+      title: 'Expired exception',
+      message: `The exception for ${rule.id} owned by ${rule.owner} expired on ${rule.expires}; it suppresses nothing until it is renewed or removed.`,
+      location: { path: rule.source.path, line: rule.source.line },
+      fingerprint: fingerprintOf('exception-expired', rule.id, rule.package, rule.path, rule.expires),
+      fix: `Fix ${rule.id}, or renew the exception with a new 'expires' date.`,
+      properties: { tools: ['gatehouse'] },
+    }));
   return { findings: out, expired, unused: active.filter((rule) => !used.has(rule)) };
 }
 

@@ -62,7 +62,10 @@ export function renderSummary(input: SummaryInput): string {
   if (input.suppressed.length) {
     sections.push({
       heading: '### Suppressed',
-      header: ['| Severity | Rule | Location | By | Owner | Expires | Reason |', '| --- | --- | --- | --- | --- | --- | --- |'],
+      header: [
+        '| Severity | Rule | Location | By | Owner | Expires | Reason |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+      ],
       rows: input.suppressed.map(suppressedRow),
     });
   }
@@ -89,7 +92,8 @@ export function renderSummary(input: SummaryInput): string {
     }
     out += block + '\n';
   }
-  if (cut > 0) out += `> ${cut} more rows were left out to stay under the runner's 1 MiB summary limit; the SARIF and JSON outputs have every finding.\n`;
+  if (cut > 0)
+    out += `> ${cut} more rows were left out to stay under the runner's 1 MiB summary limit; the SARIF and JSON outputs have every finding.\n`;
   return out;
 }
 

@@ -8,7 +8,9 @@ describe('Inputs', () => {
     expect(from({ a: 'true', b: 'FALSE' }).boolean('a', false)).toBe(true);
     expect(from({ b: 'FALSE' }).boolean('b', true)).toBe(false);
     expect(from({}).boolean('c', true)).toBe(true);
-    expect(() => from({ a: 'yes' }).boolean('a', false)).toThrow(new UsageError("Input 'a' must be true or false (got 'yes')."));
+    expect(() => from({ a: 'yes' }).boolean('a', false)).toThrow(
+      new UsageError("Input 'a' must be true or false (got 'yes')."),
+    );
   });
 
   it('reads enums, naming what is accepted', () => {
@@ -33,7 +35,9 @@ describe('Inputs', () => {
 
   it('reads bounded integers', () => {
     expect(from({ n: '3' }).integer('n', 1, { min: 1, max: 5 })).toBe(3);
-    expect(() => from({ n: '9' }).integer('n', 1, { min: 1, max: 5 })).toThrow("Input 'n' must be an integer between 1 and 5 (got '9').");
+    expect(() => from({ n: '9' }).integer('n', 1, { min: 1, max: 5 })).toThrow(
+      "Input 'n' must be an integer between 1 and 5 (got '9').",
+    );
     expect(() => from({ n: '1.5' }).integer('n', 1)).toThrow(/must be an integer/);
   });
 });

@@ -87,7 +87,10 @@ describe('exceptions', () => {
     ['exceptions:\n  - id: X\n    owner: a\n', /exception #1 has no 'expires'/],
     ['exceptions:\n  - id: X\n    owner: a\n    expires: 2027-02-30\n', /'expires' must be a date YYYY-MM-DD/],
     ['exceptions:\n  - id: X\n    owner: a\n    expires: 2027-02-01\n    color: red\n', /unknown key 'color'/],
-    ['exceptions:\n  - id: X\n    owner: a\n    expires: 2027-02-01\n    package: lodash\n', /'package' must be a purl/],
+    [
+      'exceptions:\n  - id: X\n    owner: a\n    expires: 2027-02-01\n    package: lodash\n',
+      /'package' must be a purl/,
+    ],
     ['exceptions: [\n', /not valid YAML/],
     ['- a\n- b\n', /expected a mapping with an 'exceptions' list/],
   ])('rejects bad files with one line naming the file: %#', (text, message) => {

@@ -25,7 +25,14 @@ const sample: Finding[] = [
     message: 'FROM python:3.12 is not pinned by digest',
     location: { path: 'dir with space/Dockerfile', line: 1 },
     fingerprint: fingerprintOf('b'),
-    properties: { suppression: { kind: 'exception', reason: 'base image rebuilt nightly', owner: 'team@example.com', expires: '2027-01-01' } },
+    properties: {
+      suppression: {
+        kind: 'exception',
+        reason: 'base image rebuilt nightly',
+        owner: 'team@example.com',
+        expires: '2027-01-01',
+      },
+    },
   },
   { ruleId: 'no-location', severity: 'info', title: '', message: '', fingerprint: fingerprintOf('c'), properties: {} },
 ];
@@ -35,7 +42,11 @@ describe('toSarif', () => {
   const run = log.runs[0]!;
 
   it('writes one rule per ruleId with its security-severity', () => {
-    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['CVE-2024-0001', 'image-not-pinned', 'no-location']);
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
+      'CVE-2024-0001',
+      'image-not-pinned',
+      'no-location',
+    ]);
     expect(run.tool.driver.rules[0].properties['security-severity']).toBe('9.5');
   });
 
@@ -81,7 +92,10 @@ describeWithCorpus('scanner-outputs/sarif', 'toSarif against the official SARIF 
       ),
       fingerprint: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 }),
       fix: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
-      properties: fc.record({ tools: fc.array(fc.string(), { maxLength: 2 }), helpUri: fc.option(fc.webUrl(), { nil: undefined }) }),
+      properties: fc.record({
+        tools: fc.array(fc.string(), { maxLength: 2 }),
+        helpUri: fc.option(fc.webUrl(), { nil: undefined }),
+      }),
     });
     fc.assert(
       fc.property(fc.array(finding, { maxLength: 8 }), (findings) => {

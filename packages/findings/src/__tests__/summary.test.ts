@@ -55,8 +55,14 @@ describe('renderSummary', () => {
   it('fits the default 1 MiB runner limit', () => {
     const many = Array.from({ length: 50_000 }, (_, index) => finding(index));
     const text = renderSummary({
-      title: 'g', passed: false, headline: 'h', decisive: many, others: [], suppressed: [],
-      counts: emptyCounts(), suppressedCount: 0,
+      title: 'g',
+      passed: false,
+      headline: 'h',
+      decisive: many,
+      others: [],
+      suppressed: [],
+      counts: emptyCounts(),
+      suppressedCount: 0,
     });
     expect(Buffer.byteLength(text)).toBeLessThan(1024 * 1024);
     expect(text).toMatch(/more rows were left out/);

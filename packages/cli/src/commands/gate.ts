@@ -1,0 +1,53 @@
+import { runGate, writeFindingsJson, writeSarif } from '@gatehouse/gate';
+import { ExitCode } from '@gatehouse/findings';
+import { readGateOptions } from '../../../../actions/gate/src/options.js';
+import type { Command } from '../command.js';
+import { countsLine, findingLines } from '../text-report.js';
+
+export const gateCommand: Command = {
+  name: 'gate',
+  action: 'gate',
+  summary: 'One pass/fail decision over the findings of every scanner, by severity, with exceptions and VEX.',
+  usage: 'gatehouse gate [options] <report>...',
+  flags: {
+    reports: {
+      kind: 'list',
+      positional: true,
+      description: 'Report files or globs (SARIF, Trivy, Grype, osv-scanner, npm audit, Gatehouse JSON)',
+    },
+    'fail-on': {
+      kind: 'string',
+      default: 'high',
+      description: 'Fail at or above: critical, high, medium, low, info, none',
+    },
+    'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
+    exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
+    vex: { kind: 'list', description: 'OpenVEX or CycloneDX VEX documents (repeatable)' },
+    'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
+    'allow-empty': { kind: 'boolean', default: 'false', description: 'Pass when no report matches' },
+    'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
+    'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
+    summary: {
+      kind: 'boolean',
+      default: 'true',
+      description: 'List the findings (--no-summary prints only the verdict and counts)',
+    },
+  },
+  async run(inputs, context) {
+    const options = readGateOptions(inputs);
+    const result = await runGate(options.gate);
+    const workspace = options.gate.workspace;
+    const out = (line = ''): void => void context.stdout.write(line + '\n');
+    if (options.sarifOutput) out(`SARIF written to ${await writeSarif(result, options.sarifOutput, workspace)}`);
+    if (options.findingsOutput)
+      out(`Findings written to ${await writeFindingsJson(result, options.findingsOutput, workspace)}`);
+    if (options.summary) {
+      for (const line of findingLines(result.decisive)) out(line);
+      for (const line of findingLines(result.others)) out(line);
+      for (const note of result.notes) out(`  note: ${note}`);
+    }
+    out(`gatehouse gate: ${result.passed ? 'passed' : 'failed'}: ${result.headline.replace(/\*\*/g, '')}`);
+    out(countsLine(result.counts, result.suppressedCount));
+    return result.passed ? ExitCode.ok : ExitCode.violation;
+  },
+};
