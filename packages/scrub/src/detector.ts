@@ -1,0 +1,113 @@
+import { AhoCorasick } from './aho-corasick.js';
+import { isPlaceholder, shannonEntropy } from './entropy.js';
+import type { SecretRule } from './rules/index.js';
+
+export interface DetectorMatch {
+  rule: SecretRule;
+  /** Offsets of the secret in the scanned text. */
+  start: number;
+  end: number;
+  /** True when the format's checksum holds; false when it fails; absent when there is none. */
+  verified?: boolean;
+}
+
+/**
+ * Runs credential rules behind a keyword prefilter: one Aho-Corasick pass finds every keyword,
+ * and a rule's regex runs only on the lines that contain one of its keywords, so adding rules
+ * costs little on lines that mention none of them.
+ */
+export class Detector {
+  readonly keywords: AhoCorasick;
+  /** Keyword id → indices of the rules it triggers. */
+  readonly rulesOfKeyword: number[][];
+
+  readonly rules: readonly SecretRule[];
+
+  constructor(rules: readonly SecretRule[]) {
+    this.rules = rules;
+    const keywordIds = new Map<string, number>();
+    const rulesOfKeyword: number[][] = [];
+    rules.forEach((rule, index) => {
+      if (rule.keywords.length === 0) throw new Error(`rule ${rule.id} has no keywords`);
+      for (const keyword of rule.keywords) {
+        let id = keywordIds.get(keyword);
+        if (id === undefined) {
+          id = rulesOfKeyword.length;
+          keywordIds.set(keyword, id);
+          rulesOfKeyword.push([]);
+        }
+        if (!rulesOfKeyword[id]!.includes(index)) rulesOfKeyword[id]!.push(index);
+      }
+    });
+    this.keywords = new AhoCorasick([...keywordIds.keys()], true);
+    this.rulesOfKeyword = rulesOfKeyword;
+  }
+
+  /** Runs the given rules over `text.slice(from, to)` (one line) and appends accepted matches. */
+  matchLine(text: string, from: number, to: number, ruleIndices: Iterable<number>, out: DetectorMatch[]): void {
+    const line = text.slice(from, to);
+    for (const index of ruleIndices) {
+      const rule = this.rules[index]!;
+      const regex = rule.regex;
+      regex.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = regex.exec(line)) !== null) {
+        if (match[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const span = match.indices?.groups?.secret ?? match.indices![0]!;
+        const secret = line.slice(span[0], span[1]);
+        if (acceptable(rule, secret)) {
+          const found: DetectorMatch = { rule, start: from + span[0], end: from + span[1] };
+          if (rule.checksum) found.verified = rule.checksum(secret);
+          out.push(found);
+        }
+        // Let a later match start inside this one's context but after its secret.
+        if (regex.lastIndex > span[1] && span[1] > match.index) regex.lastIndex = span[1];
+      }
+    }
+  }
+
+  /** All matches in a text of any number of lines (for files and decoded content). */
+  matchText(text: string): DetectorMatch[] {
+    const out: DetectorMatch[] = [];
+    const hits = this.keywords.findAll(text);
+    matchKeywordHits(this, text, hits, out);
+    return out;
+  }
+}
+
+function acceptable(rule: SecretRule, secret: string): boolean {
+  if (rule.placeholder !== 'none' && isPlaceholder(secret, rule.placeholder)) return false;
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return false;
+  if (rule.validate && !rule.validate(secret)) return false;
+  return true;
+}
+
+/** Groups keyword hits by line and runs each line's candidate rules once. */
+export function matchKeywordHits(
+  detector: Detector,
+  text: string,
+  hits: ReadonlyArray<readonly [number, number, number]>,
+  out: DetectorMatch[],
+): void {
+  let lineStart = -1;
+  let lineEnd = -1;
+  let candidates = new Set<number>();
+  const flush = (): void => {
+    if (candidates.size > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
+    candidates = new Set();
+  };
+  for (const [keyword, start] of hits) {
+    if (start >= lineEnd) {
+      flush();
+      lineStart = Math.max(text.lastIndexOf('\n', start), text.lastIndexOf('\r', start)) + 1;
+      const nl = text.indexOf('\n', start);
+      const cr = text.indexOf('\r', start);
+      lineEnd = nl < 0 ? (cr < 0 ? text.length : cr) : cr < 0 ? nl : Math.min(nl, cr);
+    }
+    for (const rule of detector.rulesOfKeyword[keyword]!) candidates.add(rule);
+  }
+  flush();
+}

@@ -1,0 +1,45 @@
+import { hasCrc32Base62Checksum } from '../checksums.js';
+import { near, prefixed, shaped, type SecretRule } from './types.js';
+
+const critical = { severity: 'critical' as const };
+
+/** Package registries and AI providers. */
+export const REGISTRY_AI_RULES: SecretRule[] = [
+  prefixed('npm-access-token', 'registry', 'npm access token', 'npm_', '[A-Za-z0-9]{36}', { ...critical, minEntropy: 3, checksum: hasCrc32Base62Checksum }),
+  shaped('npmrc-auth-token', 'registry', 'npm auth token in .npmrc', ['_authtoken'],
+    String.raw`:_authToken\s*=\s*(?<secret>[A-Za-z0-9_.+/=-]{20,})`, { ...critical, minEntropy: 3 }),
+  shaped('pypi-upload-token', 'registry', 'PyPI upload token', ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
+    String.raw`(?<secret>pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})`, critical),
+  prefixed('rubygems-api-token', 'registry', 'RubyGems API key', 'rubygems_', '[a-f0-9]{48}', critical),
+  prefixed('nuget-api-key', 'registry', 'NuGet API key', 'oy2', '[a-z0-9]{43}', { ...critical, minEntropy: 3.5 }),
+  shaped('nuget-config-password', 'registry', 'Password in NuGet.config', ['cleartextpassword'],
+    String.raw`(?i:key\s*=\s*"ClearTextPassword"\s+value\s*=\s*")(?<secret>[^"%]{8,})"`, { placeholder: 'strict', minEntropy: 2.5 }),
+  prefixed('clojars-api-token', 'registry', 'Clojars deploy token', 'CLOJARS_', '(?i:[a-z0-9]{60})', critical),
+  prefixed('cratesio-api-token', 'registry', 'crates.io API token', 'cio', '[A-Za-z0-9]{32}', { ...critical, minEntropy: 3.5 }),
+  prefixed('artifactory-api-key', 'registry', 'JFrog Artifactory API key', 'AKCp', '[A-Za-z0-9]{69}', { ...critical, minEntropy: 3.5 }),
+  prefixed('artifactory-reference-token', 'registry', 'JFrog Artifactory reference token', 'cmVmd', '[A-Za-z0-9]{59}', { ...critical, minEntropy: 3.5 }),
+  near('jfrog-api-key', 'registry', 'JFrog API key', 'jfrog|artifactory|bintray|xray', ['jfrog', 'artifactory', 'bintray', 'xray'], '[a-z0-9]{73}', critical),
+  near('jfrog-identity-token', 'registry', 'JFrog identity token', 'jfrog|artifactory|bintray|xray', ['jfrog', 'artifactory', 'bintray', 'xray'], '[a-z0-9]{64}', critical),
+  near('gradle-publish-key', 'registry', 'Gradle plugin portal key', String.raw`gradle\.publish\.(?:key|secret)`, ['gradle.publish'], '[A-Za-z0-9]{32}', critical),
+  shaped('openai-api-key', 'ai', 'OpenAI API key', ['t3blbkfj'],
+    String.raw`(?<![A-Za-z0-9])(?<secret>sk-(?:[A-Za-z0-9_-]+-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])`, critical),
+  prefixed('anthropic-api-key', 'ai', 'Anthropic API key', 'sk-ant-api03-', '[\\w-]{93}AA', critical),
+  prefixed('anthropic-admin-api-key', 'ai', 'Anthropic admin API key', 'sk-ant-admin01-', '[\\w-]{93}AA', critical),
+  prefixed('huggingface-access-token', 'ai', 'Hugging Face access token', 'hf_', '[A-Za-z]{34}', { ...critical, minEntropy: 3.5, validate: (s) => /[A-Z]/.test(s.slice(3)) && /[a-z]/.test(s.slice(3)) }),
+  prefixed('huggingface-org-token', 'ai', 'Hugging Face organisation API token', 'api_org_', '[A-Za-z]{34}', { ...critical, minEntropy: 3.5, validate: (s) => /[A-Z]/.test(s.slice(8)) && /[a-z]/.test(s.slice(8)) }),
+  prefixed('groq-api-key', 'ai', 'Groq API key', 'gsk_', '[A-Za-z0-9]{52}', critical),
+  prefixed('perplexity-api-key', 'ai', 'Perplexity API key', 'pplx-', '[A-Za-z0-9]{48}', { ...critical, minEntropy: 3 }),
+  near('cohere-api-token', 'ai', 'Cohere API key', 'cohere|co_api_key', ['cohere', 'co_api_key'], '[A-Za-z0-9]{40}', critical),
+  prefixed('replicate-api-token', 'ai', 'Replicate API token', 'r8_', '[A-Za-z0-9]{37}', critical),
+  prefixed('xai-api-key', 'ai', 'xAI API key', 'xai-', '[A-Za-z0-9]{80}', critical),
+  near('mistral-api-key', 'ai', 'Mistral API key', 'mistral', ['mistral'], '[A-Za-z0-9]{32}', critical),
+  near('deepseek-api-key', 'ai', 'DeepSeek API key', 'deepseek', ['deepseek'], 'sk-[a-f0-9]{32}', critical),
+  shaped('tavily-api-key', 'ai', 'Tavily API key', ['tvly-'], String.raw`(?<secret>tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})(?![A-Za-z0-9])`, critical),
+  prefixed('jina-api-key', 'ai', 'Jina AI API key', 'jina_', '[a-f0-9]{32}[A-Za-z0-9_-]{20,}', critical),
+  prefixed('firecrawl-api-key', 'ai', 'Firecrawl API key', 'fc-', '[a-f0-9]{32}', critical),
+  shaped('langsmith-api-key', 'ai', 'LangSmith API key', ['lsv2_'], String.raw`(?<secret>lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})`, critical),
+  near('pinecone-api-key', 'ai', 'Pinecone API key', 'pinecone', ['pinecone'], '(?:pcsk_[A-Za-z0-9_]{60,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', { ...critical, placeholder: 'light' }),
+  near('elevenlabs-api-key', 'ai', 'ElevenLabs API key', 'elevenlabs|xi_api_key', ['elevenlabs', 'xi_api_key'], '(?:sk_)?[a-f0-9]{32,48}', critical),
+  near('privateai-api-token', 'ai', 'Private AI API key', String.raw`private[_-]?ai`, ['privateai', 'private_ai', 'private-ai'], '[a-z0-9]{32}', critical),
+  shaped('kagi-api-key', 'ai', 'Kagi API key', ['kagi'], String.raw`(?i:kagi)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43})`, critical),
+];

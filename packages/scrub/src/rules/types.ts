@@ -1,0 +1,102 @@
+export type RuleSeverity = 'critical' | 'high' | 'medium';
+
+/** How hard a value must look random before a rule reports it. */
+export type PlaceholderCheck = 'none' | 'light' | 'strict';
+
+export interface SecretRule {
+  /** Stable id, used in finding rule ids (`secret-leak/<id>`) and `[REDACTED:<id>]`. */
+  id: string;
+  family: string;
+  title: string;
+  /** Lower-case literals; the rule's regex runs only on lines that contain one of them. */
+  keywords: string[];
+  /** Matched against one line (latin1); the named group `secret` (else the whole match) is redacted. */
+  regex: RegExp;
+  severity: RuleSeverity;
+  /** Minimum Shannon entropy (bits per char) of the secret. */
+  minEntropy?: number;
+  placeholder: PlaceholderCheck;
+  /** Extra check on the secret (format details a regex cannot say). */
+  validate?: (secret: string) => boolean;
+  /** A checksum the format carries; a failing checksum keeps the match but marks it unverified. */
+  checksum?: (secret: string) => boolean;
+}
+
+export interface RuleOptions {
+  severity?: RuleSeverity;
+  minEntropy?: number;
+  placeholder?: PlaceholderCheck;
+  validate?: (secret: string) => boolean;
+  checksum?: (secret: string) => boolean;
+  /** Extra keywords beyond the ones derived from the pattern. */
+  keywords?: string[];
+  /** Regex source that must come right after the value (default: a token boundary). */
+  end?: string;
+}
+
+const TOKEN_END = String.raw`(?![A-Za-z0-9_\-])`;
+
+function build(id: string, family: string, title: string, keywords: string[], source: string, options: RuleOptions): SecretRule {
+  return {
+    id,
+    family,
+    title,
+    keywords: [...new Set([...keywords, ...(options.keywords ?? [])].map((k) => k.toLowerCase()))],
+    regex: new RegExp(source, 'gd'),
+    severity: options.severity ?? 'high',
+    placeholder: options.placeholder ?? 'light',
+    ...(options.minEntropy !== undefined ? { minEntropy: options.minEntropy } : {}),
+    ...(options.validate ? { validate: options.validate } : {}),
+    ...(options.checksum ? { checksum: options.checksum } : {}),
+  };
+}
+
+/**
+ * A token recognisable by its own prefix (`ghp_…`, `glpat-…`): `prefix` is a literal, `body` the
+ * regex source of the rest. The prefix (lower-cased) is the keyword.
+ */
+export function prefixed(
+  id: string,
+  family: string,
+  title: string,
+  prefix: string,
+  body: string,
+  options: RuleOptions = {},
+): SecretRule {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const source = String.raw`(?<![A-Za-z0-9])(?<secret>${escaped}${body})${options.end ?? TOKEN_END}`;
+  return build(id, family, title, [prefix.toLowerCase()], source, { minEntropy: 2.5, ...options });
+}
+
+/** A token matched by a full regex of its own, with explicit keywords. */
+export function shaped(
+  id: string,
+  family: string,
+  title: string,
+  keywords: string[],
+  source: string,
+  options: RuleOptions = {},
+): SecretRule {
+  return build(id, family, title, keywords, source, options);
+}
+
+// `name = value`, `name: value`, `"name" => "value"`, `setProperty("NAME", "value")`, `NAME ?= value`.
+const ASSIGN = String.raw`[\w.\-]{0,30}?['"\x60\]\s]{0,3}(?:[:?.|]{0,3}=>?|:|,|=>)\s{0,16}(?:[\x60'"]|\\")?`;
+const VALUE_END = String.raw`(?=\\?['"\x60\s;,)\]}<>&|\\]|$)`;
+
+/**
+ * A value assigned to a name that mentions the vendor (`twilio_token = "…"`): `names` is regex
+ * source matched case-insensitively, `keywords` its literals, `value` the regex source of the secret.
+ */
+export function near(
+  id: string,
+  family: string,
+  title: string,
+  names: string,
+  keywords: string[],
+  value: string,
+  options: RuleOptions = {},
+): SecretRule {
+  const source = String.raw`(?i:${names})${ASSIGN}(?<secret>${value})${options.end ?? VALUE_END}`;
+  return build(id, family, title, keywords, source, { minEntropy: 3, placeholder: 'strict', ...options });
+}

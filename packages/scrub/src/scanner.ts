@@ -1,0 +1,286 @@
+import { AhoCorasick } from './aho-corasick.js';
+import { stripAnsi } from './ansi.js';
+import { Detector, matchKeywordHits, type DetectorMatch } from './detector.js';
+import { encodedForms } from './known-values.js';
+import { BUILTIN_RULES, PRIVATE_KEY_BEGIN, type SecretRule } from './rules/index.js';
+
+/** Rule id of a redaction caused by a registered value (in any of its encodings). */
+export const KNOWN_SECRET_RULE = 'known-secret';
+const PRIVATE_KEY_RULE = 'private-key';
+const MIN_ENCODED_RUN = 16;
+const MAX_ENCODED_RUN = 64 * 1024;
+
+export interface Span {
+  start: number;
+  end: number;
+  rule: string;
+  /** Spans of one multi-line block (a private key) share a group and count once. */
+  group?: number;
+  verified?: boolean;
+}
+
+/** What a scanner carries from one block of lines to the next (a private key spans lines). */
+export interface ScanState {
+  inPrivateKey: boolean;
+  group: number;
+}
+
+export function newScanState(): ScanState {
+  return { inPrivateKey: false, group: 0 };
+}
+
+export interface ScannerOptions {
+  /** Registered values (whole values and lines); each is recognised in every encoding. */
+  knownValues?: readonly string[];
+  /** Detectors; the built-in catalogue by default. Pass [] to match known values only. */
+  rules?: readonly SecretRule[];
+  /** How deep runs of base64/hex are decoded (default 3). */
+  maxDepth?: number;
+}
+
+// Character classes for runs of encoded text: bit 1 lower, 2 upper, 4 digit, 8 not a hex digit.
+const RUN_FLAGS = (() => {
+  const flags = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[a-z]/.test(ch)) flags[c] = 1 | (/[a-f]/.test(ch) ? 0 : 8);
+    else if (/[A-Z]/.test(ch)) flags[c] = 2 | (/[A-F]/.test(ch) ? 0 : 8);
+    else if (/[0-9]/.test(ch)) flags[c] = 4;
+    else if (/[+/_-]/.test(ch)) flags[c] = 8 | 16;
+  }
+  return flags;
+})();
+
+/**
+ * Finds what must be redacted in latin1 text: registered values in every encoding, credentials
+ * the detectors recognise, private-key blocks across lines, and runs of base64/hex that decode
+ * (up to `maxDepth` levels) to any of these.
+ */
+export class SecretScanner {
+  readonly detector: Detector;
+  readonly known: AhoCorasick | undefined;
+  readonly maxDepth: number;
+  /** Longest registered encoded form: how much of a line tail may still become a match. */
+  readonly maxKnownLength: number;
+
+  constructor(options: ScannerOptions = {}) {
+    this.detector = new Detector(options.rules ?? BUILTIN_RULES);
+    const forms = new Set<string>();
+    for (const value of options.knownValues ?? []) for (const form of encodedForms(value)) forms.add(form.text);
+    this.known = forms.size > 0 ? new AhoCorasick([...forms]) : undefined;
+    this.maxKnownLength = this.known?.maxPatternLength ?? 0;
+    this.maxDepth = options.maxDepth ?? 3;
+  }
+
+  get ruleCount(): number {
+    return this.detector.rules.length;
+  }
+
+  /** Spans to redact in `text` (offsets into `text`), sorted and non-overlapping. */
+  scan(text: string, state: ScanState = newScanState()): Span[] {
+    let spans: Span[];
+    if (text.indexOf('\x1b') >= 0) {
+      const visible = stripAnsi(text);
+      spans = this.scanVisible(visible.text, state).map((span) => ({
+        ...span,
+        start: visible.map[span.start]!,
+        end: visible.map[span.end - 1]! + 1,
+      }));
+    } else {
+      spans = this.scanVisible(text, state);
+    }
+    for (const span of spans) alignToUtf8(text, span);
+    return mergeSpans(spans);
+  }
+
+  /** The automaton state of registered values after `text`: its depth is the tail to hold back. */
+  knownPrefixLength(text: string): number {
+    if (!this.known) return 0;
+    return this.known.depth[this.known.stateAfter(text)]!;
+  }
+
+  private scanVisible(text: string, state: ScanState): Span[] {
+    const spans = this.scanFlat(text, 0);
+    if (state.inPrivateKey || text.indexOf('PRIVATE KEY') >= 0) this.followPrivateKeys(text, state, spans);
+    return spans;
+  }
+
+  /** One pass over the text for keywords, registered values and encoded runs; then the rules. */
+  private scanFlat(text: string, depth: number): Span[] {
+    const spans: Span[] = [];
+    const keywords = this.detector.keywords;
+    const kDelta = keywords.delta;
+    const kClass = keywords.classOf;
+    const kCount = keywords.classCount;
+    const kOut = keywords.output;
+    const kNext = keywords.nextOutput;
+    const kLength = keywords.patternLength;
+    const known = this.known;
+    const vDelta = known?.delta;
+    const vClass = known?.classOf;
+    const vCount = known?.classCount ?? 0;
+    const vOut = known?.output;
+    const vNext = known?.nextOutput;
+    const vLength = known?.patternLength;
+    const decode = depth < this.maxDepth;
+    const hits: Array<[number, number, number]> = [];
+    const runs: number[] = [];
+    let ks = 0;
+    let vs = 0;
+    let runStart = -1;
+    let runFlags = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i) & 0xff;
+      ks = kDelta[ks * kCount + kClass[c]!]!;
+      if (kOut[ks]! >= 0) {
+        for (let id = kOut[ks]!; id >= 0; id = kNext[id]!) hits.push([id, i + 1 - kLength[id]!, i + 1]);
+      }
+      if (vOut !== undefined) {
+        vs = vDelta![vs * vCount + vClass![c]!]!;
+        if (vOut[vs]! >= 0) {
+          for (let id = vOut[vs]!; id >= 0; id = vNext![id]!) {
+            spans.push({ start: i + 1 - vLength![id]!, end: i + 1, rule: KNOWN_SECRET_RULE });
+          }
+        }
+      }
+      if (decode) {
+        const flag = RUN_FLAGS[c]!;
+        if (flag !== 0) {
+          if (runStart < 0) {
+            runStart = i;
+            runFlags = 0;
+          }
+          runFlags |= flag;
+        } else if (runStart >= 0) {
+          if (i - runStart >= MIN_ENCODED_RUN) runs.push(runStart, i, runFlags);
+          runStart = -1;
+        }
+      }
+    }
+    if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN) runs.push(runStart, n, runFlags);
+
+    if (hits.length > 0) {
+      const matches: DetectorMatch[] = [];
+      matchKeywordHits(this.detector, text, hits, matches);
+      for (const m of matches) {
+        const span: Span = { start: m.start, end: m.end, rule: m.rule.id };
+        if (m.verified !== undefined) span.verified = m.verified;
+        spans.push(span);
+      }
+    }
+    for (let r = 0; r < runs.length; r += 3) {
+      const start = runs[r]!;
+      const end = runs[r + 1]!;
+      if (end - start > MAX_ENCODED_RUN || coveredBy(spans, start, end)) continue;
+      const inner = this.decodedRunRule(text.slice(start, end), runs[r + 2]!, depth);
+      if (inner !== undefined) spans.push({ start, end, rule: inner });
+    }
+    return spans;
+  }
+
+  /** The rule of the first thing found inside a decoded run, or undefined. */
+  private decodedRunRule(run: string, flags: number, depth: number): string | undefined {
+    const candidates: string[] = [];
+    if ((flags & 8) === 0) {
+      for (const offset of [0, 1]) {
+        const even = run.length - offset - ((run.length - offset) % 2);
+        candidates.push(Buffer.from(run.slice(offset, offset + even), 'hex').toString('latin1'));
+      }
+    } else if ((flags & 3) === 3) {
+      for (const offset of [0, 1, 2, 3]) candidates.push(Buffer.from(run.slice(offset), 'base64').toString('latin1'));
+    } else {
+      return undefined;
+    }
+    for (const decoded of candidates) {
+      if (decoded.length < 8) continue;
+      if (this.known && this.known.findAll(decoded).length > 0) return KNOWN_SECRET_RULE;
+      if (!mostlyPrintable(decoded)) continue;
+      const inner = this.scanFlat(decoded, depth + 1);
+      if (inner.length > 0) return inner[0]!.rule;
+    }
+    return undefined;
+  }
+
+  /** Redacts the body lines of PEM, OpenSSH and PGP private-key blocks that span lines. */
+  private followPrivateKeys(text: string, state: ScanState, spans: Span[]): void {
+    let lineStart = 0;
+    if (!state.inPrivateKey) {
+      const found = text.indexOf('PRIVATE KEY');
+      lineStart = Math.max(text.lastIndexOf('\n', found), text.lastIndexOf('\r', found)) + 1;
+    }
+    while (lineStart < text.length) {
+      let lineEnd = lineStart;
+      while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      const line = text.slice(lineStart, lineEnd);
+      if (!state.inPrivateKey) {
+        const begin = PRIVATE_KEY_BEGIN.exec(line);
+        if (begin && !line.includes('-----END', begin.index)) {
+          state.inPrivateKey = true;
+          state.group++;
+          const after = begin.index + begin[0].length;
+          const rest = line.slice(after).replace(/^(?:\\r)?\\n/, '');
+          if (/[A-Za-z0-9+/=]{16,}/.test(rest)) spans.push({ start: lineStart + after, end: lineEnd, rule: PRIVATE_KEY_RULE, group: state.group });
+        } else if (!begin && line.indexOf('PRIVATE KEY') < 0 && text.indexOf('PRIVATE KEY', lineEnd) < 0) {
+          return;
+        }
+      } else if (line.includes('-----END')) {
+        const end = line.indexOf('-----END');
+        if (/[A-Za-z0-9+/=]{16,}/.test(line.slice(0, end))) spans.push({ start: lineStart, end: lineStart + end, rule: PRIVATE_KEY_RULE, group: state.group });
+        state.inPrivateKey = false;
+      } else {
+        const body = /^\s*((?:[A-Za-z0-9+/]{16,}={0,2})|(?:=[A-Za-z0-9+/]{4})|(?:(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):.*))\s*$/.exec(line);
+        if (body) {
+          const offset = line.indexOf(body[1]!);
+          spans.push({ start: lineStart + offset, end: lineStart + offset + body[1]!.length, rule: PRIVATE_KEY_RULE, group: state.group });
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+}
+
+function coveredBy(spans: readonly Span[], start: number, end: number): boolean {
+  for (const span of spans) if (span.start <= start && span.end >= end) return true;
+  return false;
+}
+
+function mostlyPrintable(text: string): boolean {
+  let printable = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13) printable++;
+  }
+  return printable >= text.length * 0.75;
+}
+
+/** Widens a span so it never starts or ends inside a UTF-8 sequence. */
+function alignToUtf8(text: string, span: Span): void {
+  let back = 0;
+  while (span.start > 0 && back < 3 && (text.charCodeAt(span.start) & 0xc0) === 0x80) {
+    span.start--;
+    back++;
+  }
+  let forward = 0;
+  while (span.end < text.length && forward < 3 && (text.charCodeAt(span.end) & 0xc0) === 0x80) {
+    span.end++;
+    forward++;
+  }
+}
+
+/** Sorted, overlapping spans joined; the first span's rule names the joined one. */
+export function mergeSpans(spans: Span[]): Span[] {
+  if (spans.length <= 1) return spans;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [spans[0]!];
+  for (let i = 1; i < spans.length; i++) {
+    const span = spans[i]!;
+    const last = merged[merged.length - 1]!;
+    if (span.start < last.end) {
+      if (span.end > last.end) last.end = span.end;
+    } else {
+      merged.push(span);
+    }
+  }
+  return merged;
+}

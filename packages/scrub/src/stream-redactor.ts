@@ -1,0 +1,176 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { escapeLength, stripAnsi } from './ansi.js';
+import { applySpans, RedactionCounts, type ReplacementStyle } from './redact.js';
+import { newScanState, type ScanState, type SecretScanner } from './scanner.js';
+
+export interface StreamRedactorOptions {
+  replacement?: ReplacementStyle;
+  /** A partial line is released this long after the last write (default 50 ms). */
+  flushAfterMs?: number;
+  /**
+   * A tail that could still be the start of a registered value is held this much longer before
+   * it is released anyway (default 2000 ms), so output never stalls for good.
+   */
+  holdAtMostMs?: number;
+  /** A partial line longer than this is scanned and released without waiting (default 64 KiB). */
+  maxLineBytes?: number;
+}
+
+/**
+ * Redacts a byte stream: complete lines are scanned and released at once; a partial line is held
+ * until its newline, or until `flushAfterMs` passes, and even then the tail that could begin a
+ * registered value stays back. Output equals input except where something was redacted, and a
+ * UTF-8 sequence or an escape sequence is never cut in two.
+ */
+export class StreamRedactor {
+  readonly counts = new RedactionCounts();
+  private pending = '';
+  private readonly state: ScanState = newScanState();
+  private timer: NodeJS.Timeout | undefined;
+  private holdTimer: NodeJS.Timeout | undefined;
+  private ended = false;
+  private readonly style: ReplacementStyle;
+  private readonly flushAfterMs: number;
+  private readonly holdAtMostMs: number;
+  private readonly maxLineBytes: number;
+
+  private readonly scanner: SecretScanner;
+  private readonly emit: (chunk: Buffer) => void;
+
+  constructor(scanner: SecretScanner, emit: (chunk: Buffer) => void, options: StreamRedactorOptions = {}) {
+    this.scanner = scanner;
+    this.emit = emit;
+    this.style = options.replacement ?? 'mask';
+    this.flushAfterMs = options.flushAfterMs ?? 50;
+    this.holdAtMostMs = options.holdAtMostMs ?? 2000;
+    this.maxLineBytes = Math.max(options.maxLineBytes ?? 64 * 1024, 2 * scanner.maxKnownLength + 16);
+  }
+
+  write(chunk: Buffer | string): void {
+    if (this.ended) throw new Error('StreamRedactor: write after end');
+    const text = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
+    if (text.length === 0) return;
+    this.pending += text;
+    const lastBreak = Math.max(this.pending.lastIndexOf('\n'), this.pending.lastIndexOf('\r'));
+    if (lastBreak >= 0) {
+      const complete = this.pending.slice(0, lastBreak + 1);
+      this.pending = this.pending.slice(lastBreak + 1);
+      this.release(complete);
+    }
+    if (this.pending.length > this.maxLineBytes) this.releasePartial(false);
+    this.schedule();
+  }
+
+  /** Releases everything held now: for the end of the stream. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.clearTimers();
+    const rest = this.pending;
+    this.pending = '';
+    if (rest.length > 0) this.release(rest);
+  }
+
+  /** Releases the partial line as the timeout would (tests call this instead of waiting). */
+  flushPartial(): void {
+    this.releasePartial(false);
+  }
+
+  private schedule(): void {
+    this.clearTimers();
+    if (this.pending.length === 0 || this.ended) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.releasePartial(false);
+      if (this.pending.length > 0) {
+        this.holdTimer = setTimeout(() => {
+          this.holdTimer = undefined;
+          this.releasePartial(true);
+        }, this.holdAtMostMs);
+        this.holdTimer.unref?.();
+      }
+    }, this.flushAfterMs);
+    this.timer.unref?.();
+  }
+
+  private clearTimers(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.timer = undefined;
+    this.holdTimer = undefined;
+  }
+
+  /** Scans the partial line and releases all of it but a tail that could still become a match. */
+  private releasePartial(everything: boolean): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending;
+    let cut = text.length;
+    if (!everything) {
+      cut = safeCut(text, partialMatchStart(text, this.scanner));
+    }
+    if (cut <= 0) return;
+    this.pending = text.slice(cut);
+    this.release(text.slice(0, cut));
+  }
+
+  private release(text: string): void {
+    const spans = this.scanner.scan(text, this.state);
+    const out = applySpans(text, spans, this.style, this.counts);
+    this.emit(Buffer.from(out, 'latin1'));
+  }
+}
+
+/** Where the tail that could still begin a registered value starts (escape sequences skipped). */
+function partialMatchStart(text: string, scanner: SecretScanner): number {
+  if (scanner.maxKnownLength === 0) return text.length;
+  const from = Math.max(0, text.length - 4 * scanner.maxKnownLength - 256);
+  const tail = text.slice(from);
+  if (tail.indexOf('\x1b') < 0) return text.length - scanner.knownPrefixLength(tail);
+  const visible = stripAnsi(tail);
+  const held = scanner.knownPrefixLength(visible.text);
+  return held === 0 ? text.length : from + visible.map[visible.text.length - held]!;
+}
+
+/** Moves a cut back so it splits neither a UTF-8 sequence nor an escape sequence. */
+function safeCut(text: string, position: number): number {
+  let cut = Math.max(0, Math.min(position, text.length));
+  if (cut < text.length) {
+    let lead = cut;
+    while (lead > 0 && cut - lead < 3 && (text.charCodeAt(lead) & 0xc0) === 0x80) lead--;
+    cut = lead;
+  } else if (cut > 0) {
+    // Cutting at the end: back off from an incomplete trailing UTF-8 sequence.
+    let lead = cut - 1;
+    while (lead > 0 && cut - lead < 4 && (text.charCodeAt(lead) & 0xc0) === 0x80) lead--;
+    const byte = text.charCodeAt(lead);
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    if (lead + need > cut) cut = lead;
+  }
+  const escape = text.lastIndexOf('\x1b', cut - 1);
+  if (escape >= 0 && cut - escape < 4096) {
+    const length = escapeLength(text, escape);
+    if (length < 0 || escape + length > cut) cut = escape;
+  }
+  return cut;
+}
+
+/** The redactor as a Transform stream of bytes. */
+export function createRedactStream(scanner: SecretScanner, options: StreamRedactorOptions = {}): Transform & { counts: RedactionCounts } {
+  let redactor: StreamRedactor;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      try {
+        redactor.write(chunk);
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
+    },
+    flush(callback: TransformCallback) {
+      redactor.end();
+      callback();
+    },
+  });
+  redactor = new StreamRedactor(scanner, (out) => stream.push(out), options);
+  return Object.assign(stream, { counts: redactor.counts });
+}
