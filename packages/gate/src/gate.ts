@@ -86,8 +86,19 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       findings.push({ ...finding, properties: { ...finding.properties, sources: [path] } });
     }
   }
-  findings = dedupeFindings(findings);
+  const result = await decide(findings, options);
+  if (reportPaths.length === 0) result.notes.push('No report matched; allow-empty is true.');
+  return { ...result, reports };
+}
 
+export type DecisionOptions = Omit<GateOptions, 'reports' | 'allowEmpty'>;
+
+/**
+ * The gate's decision over findings already in hand (from reports, or from Gatehouse's own checks):
+ * de-duplicate, apply VEX and exceptions, and fail on unsuppressed findings at or above fail-on.
+ */
+export async function decide(input: readonly Finding[], options: DecisionOptions): Promise<GateResult> {
+  let findings = dedupeFindings([...input]);
   for (const path of await matchInput('vex', options.vex, options.workspace)) {
     const statements = readVex(await readFile(resolve(options.workspace, path)), path);
     findings = applyVex(findings, statements).findings;
@@ -121,14 +132,13 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       `Exception ${rule.id} (${rule.source.path}:${rule.source.line}, owner ${rule.owner}) matched no finding.`,
     );
   }
-  if (reportPaths.length === 0) notes.push('No report matched; allow-empty is true.');
 
   const passed = decisive.length === 0;
   return {
     passed,
     failOn: options.failOn,
     reportOn: options.reportOn,
-    reports,
+    reports: [],
     findings,
     decisive,
     others,
@@ -141,7 +151,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   };
 }
 
-function fails(finding: Finding, options: GateOptions): boolean {
+function fails(finding: Finding, options: DecisionOptions): boolean {
   if (options.failOn === 'none' || !atLeast(finding.severity, options.failOn)) return false;
   return !options.onlyFixed || hasFix(finding);
 }
@@ -150,7 +160,7 @@ export function hasFix(finding: Finding): boolean {
   return Boolean(finding.fix || finding.properties.fixedVersion);
 }
 
-function headline(passed: boolean, failing: number, total: number, options: GateOptions): string {
+function headline(passed: boolean, failing: number, total: number, options: DecisionOptions): string {
   const fixed = options.onlyFixed ? ' with a fix available' : '';
   if (options.failOn === 'none')
     return `fail-on is none: ${total} unsuppressed findings reported; the gate never fails.`;
