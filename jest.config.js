@@ -1,8 +1,5 @@
 /** Jest 30 with native ESM (run under --experimental-vm-modules by scripts/test.mjs). */
-const tsJest = [
-  'ts-jest',
-  { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false },
-];
+const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }];
 
 const common = {
   extensionsToTreatAsEsm: ['.ts'],

@@ -11,14 +11,22 @@ import { corpusPath, describeWithCorpus } from '../support/corpora.js';
 import { conformanceCases, type ConformanceCase } from './sigstore-cases.js';
 
 /** Every sigstore-conformance bundle-verify case through the engine; `_fail` cases must be rejected. */
-async function runCase(testCase: ConformanceCase, publicGood: LoadedTrustedRoot): Promise<{ accepted: boolean; reason?: string }> {
+async function runCase(
+  testCase: ConformanceCase,
+  publicGood: LoadedTrustedRoot,
+): Promise<{ accepted: boolean; reason?: string }> {
   try {
     const trustedRoot = testCase.trustedRoot ? readTrustedRoot(testCase.trustedRoot) : publicGood;
     const report = await verifyArtifacts([{ name: 'artifact', path: testCase.artifact, bundlePath: testCase.bundle }], {
       trustedRoot,
       ...(testCase.publicKey
         ? { publicKey: readFileSync(testCase.publicKey, 'utf8') }
-        : { policy: buildIdentityPolicy({ certificateIdentity: testCase.identity, certificateOidcIssuer: testCase.issuer }) }),
+        : {
+            policy: buildIdentityPolicy({
+              certificateIdentity: testCase.identity,
+              certificateOidcIssuer: testCase.issuer,
+            }),
+          }),
     });
     return { accepted: report.verified, reason: report.results[0]?.reason };
   } catch (error) {

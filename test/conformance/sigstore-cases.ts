@@ -25,7 +25,8 @@ export function conformanceCases(root: string): ConformanceCase[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => {
       const folder = join(dir, entry.name);
-      const optional = (file: string): string | undefined => (existsSync(join(folder, file)) ? join(folder, file) : undefined);
+      const optional = (file: string): string | undefined =>
+        existsSync(join(folder, file)) ? join(folder, file) : undefined;
       const text = (file: string): string | undefined => {
         const path = optional(file);
         return path ? readFileSync(path, 'utf8').trim() : undefined;

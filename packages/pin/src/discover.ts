@@ -17,7 +17,8 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 /** The kind of file a path names, from its name alone; undefined for files we do not read. */
 export function classifyPath(path: string): FileKind | undefined {
   const name = posix.basename(path);
-  if (/^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
+  if (/^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name))
+    return 'dockerfile';
   if (!/\.ya?ml$/i.test(name)) return undefined;
   if (/(?:^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'workflow';
   if (/^action\.ya?ml$/i.test(name)) return 'action';
@@ -34,11 +35,21 @@ export async function discoverFiles(workspace: string, patterns: readonly string
   const given = patterns.map((pattern) => pattern.trim()).filter(Boolean);
   if (given.length === 0) return walkWorkspace(root);
   const literal = new Set(
-    given.filter((pattern) => !pattern.startsWith('!') && existsSync(resolve(root, pattern)) && statSync(resolve(root, pattern)).isFile()).map((pattern) => toRelative(root, resolve(root, pattern))),
+    given
+      .filter(
+        (pattern) =>
+          !pattern.startsWith('!') && existsSync(resolve(root, pattern)) && statSync(resolve(root, pattern)).isFile(),
+      )
+      .map((pattern) => toRelative(root, resolve(root, pattern))),
   );
   const files: DiscoveredFile[] = [];
-  for (const path of await expandGlobs(given, { input: 'paths', cwd: root, ignore: ['**/.git/**', '**/node_modules/**'] })) {
-    const kind = classifyPath(path) ?? (literal.has(path) ? (/\.ya?ml$/i.test(path) ? 'manifests' : 'dockerfile') : undefined);
+  for (const path of await expandGlobs(given, {
+    input: 'paths',
+    cwd: root,
+    ignore: ['**/.git/**', '**/node_modules/**'],
+  })) {
+    const kind =
+      classifyPath(path) ?? (literal.has(path) ? (/\.ya?ml$/i.test(path) ? 'manifests' : 'dockerfile') : undefined);
     if (kind) files.push({ path, kind });
   }
   return files;

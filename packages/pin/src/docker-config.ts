@@ -36,15 +36,18 @@ export function parseDockerConfig(input: string, json: string): RegistryAuth {
     if (typeof fields.auth === 'string' && fields.auth !== '') {
       const decoded = Buffer.from(fields.auth, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
-      if (colon < 0) throw new UsageError(`Input '${input}': the "auth" of ${registryKey(key)} is not base64 of user:password.`);
+      if (colon < 0)
+        throw new UsageError(`Input '${input}': the "auth" of ${registryKey(key)} is not base64 of user:password.`);
       credentials.username = decoded.slice(0, colon);
       credentials.password = decoded.slice(colon + 1);
     } else {
       if (typeof fields.username === 'string') credentials.username = fields.username;
       if (typeof fields.password === 'string') credentials.password = fields.password;
     }
-    if (typeof fields.registrytoken === 'string' && fields.registrytoken !== '') credentials.registryToken = fields.registrytoken;
-    if (credentials.username !== undefined || credentials.registryToken !== undefined) auth.set(registryKey(key), credentials);
+    if (typeof fields.registrytoken === 'string' && fields.registrytoken !== '')
+      credentials.registryToken = fields.registrytoken;
+    if (credentials.username !== undefined || credentials.registryToken !== undefined)
+      auth.set(registryKey(key), credentials);
   }
   return auth;
 }
@@ -63,6 +66,10 @@ export function secretsOf(auth: RegistryAuth): string[] {
 }
 
 export function registryKey(key: string): string {
-  const host = key.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const host = key
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   return host === 'index.docker.io' || host === 'registry-1.docker.io' ? DEFAULT_REGISTRY : host;
 }

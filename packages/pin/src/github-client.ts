@@ -1,4 +1,12 @@
-import { ConcurrencyLimit, DEFAULT_RETRY, describeFetchFailure, fetchWithRetry, OncePerKey, ResolveError, type RetryPolicy } from './http.js';
+import {
+  ConcurrencyLimit,
+  DEFAULT_RETRY,
+  describeFetchFailure,
+  fetchWithRetry,
+  OncePerKey,
+  ResolveError,
+  type RetryPolicy,
+} from './http.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
@@ -71,7 +79,11 @@ export class GitHubClient implements ActionResolver {
         throw new ResolveError('bad-response', `${what}: the API returned no object SHA`);
       }
       if (current.type === 'commit') return current.sha.toLowerCase();
-      if (current.type !== 'tag') throw new ResolveError('bad-response', `${what}: the ref points at a ${current.type ?? 'unknown object'}, not a commit`);
+      if (current.type !== 'tag')
+        throw new ResolveError(
+          'bad-response',
+          `${what}: the ref points at a ${current.type ?? 'unknown object'}, not a commit`,
+        );
       const annotated = await this.getJson<{ object?: GitObject }>(`${base}/tags/${current.sha}`);
       if (!annotated) throw new ResolveError('not-found', `${what}: tag object ${current.sha} not found`);
       current = annotated.object;
@@ -102,11 +114,17 @@ export class GitHubClient implements ActionResolver {
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
       const limited = response.headers.get('x-ratelimit-remaining') === '0';
-      throw new ResolveError(limited ? 'rate-limited' : 'unauthorized', `${new URL(url).origin}: HTTP ${response.status}${limited ? ' (API rate limit exhausted)' : ''}`);
+      throw new ResolveError(
+        limited ? 'rate-limited' : 'unauthorized',
+        `${new URL(url).origin}: HTTP ${response.status}${limited ? ' (API rate limit exhausted)' : ''}`,
+      );
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new ResolveError(response.status === 429 ? 'rate-limited' : 'bad-response', `${new URL(url).origin}: HTTP ${response.status}`);
+      throw new ResolveError(
+        response.status === 429 ? 'rate-limited' : 'bad-response',
+        `${new URL(url).origin}: HTTP ${response.status}`,
+      );
     }
     return (await response.json()) as T;
   }

@@ -82,6 +82,11 @@ export class ResolveError extends Error {
 }
 
 export function describeFetchFailure(url: string, error: unknown): ResolveError {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+  const cause =
+    error instanceof Error && error.cause instanceof Error
+      ? error.cause.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return new ResolveError('unreachable', `${new URL(url).origin} is unreachable (${cause})`);
 }

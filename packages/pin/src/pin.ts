@@ -86,7 +86,9 @@ export async function runPin(options: PinOptions): Promise<PinResult> {
     texts.set(file.path, loaded);
     const reading = readFile(file, loaded.text);
     for (const problem of reading.problems) {
-      findings.push(pinFinding('parse-error', file.path, problem, `${describeKind(file.kind)} ${file.path}: ${problem.message}`));
+      findings.push(
+        pinFinding('parse-error', file.path, problem, `${describeKind(file.kind)} ${file.path}: ${problem.message}`),
+      );
     }
     const index = new LineIndex(loaded.text);
     for (const occurrence of reading.occurrences) {
@@ -110,21 +112,34 @@ export async function runPin(options: PinOptions): Promise<PinResult> {
         const exempt = suppression ?? allowed(allow.match(occurrence, reference));
         if (trusted.length > 0 && !matchesAnyRegistry(trusted, reference.hostname, reference.port)) {
           findings.push(
-            pinFinding('image-untrusted-registry', file.path, occurrence, `Image '${occurrence.image}' (${occurrence.context}) comes from ${reference.registry}, which is not in trusted-registries.`, {
-              reference: occurrence.image,
-              context: occurrence.context,
-              registry: reference.registry,
-            }),
+            pinFinding(
+              'image-untrusted-registry',
+              file.path,
+              occurrence,
+              `Image '${occurrence.image}' (${occurrence.context}) comes from ${reference.registry}, which is not in trusted-registries.`,
+              {
+                reference: occurrence.image,
+                context: occurrence.context,
+                registry: reference.registry,
+              },
+            ),
           );
         }
         if (reference.digest || !requireDigest) continue;
-        const finding = pinFinding('image-not-pinned', file.path, occurrence, `Image '${occurrence.image}' (${occurrence.context}) is not pinned by digest.`, {
-          reference: occurrence.image,
-          context: occurrence.context,
-        });
+        const finding = pinFinding(
+          'image-not-pinned',
+          file.path,
+          occurrence,
+          `Image '${occurrence.image}' (${occurrence.context}) is not pinned by digest.`,
+          {
+            reference: occurrence.image,
+            context: occurrence.context,
+          },
+        );
         finding.fix = `Pin it as ${withTag(occurrence.image, reference)}@sha256:… (gatehouse pin --mode fix does this).`;
         report(finding, exempt);
-        if (mode === 'fix' && !exempt) pending.push(imageFix(file.path, occurrence, reference, finding, options.imageResolver!));
+        if (mode === 'fix' && !exempt)
+          pending.push(imageFix(file.path, occurrence, reference, finding, options.imageResolver!));
       } else {
         const exempt = suppression ?? allowed(allow.match(occurrence));
         if (isCommitSha(occurrence.ref)) {
@@ -133,13 +148,20 @@ export async function runPin(options: PinOptions): Promise<PinResult> {
           continue;
         }
         if (!requireActionSha) continue;
-        const finding = pinFinding('action-not-pinned', file.path, occurrence, `Action '${occurrence.uses}' (${occurrence.context}) is not pinned to a full commit SHA.`, {
-          reference: occurrence.uses,
-          context: occurrence.context,
-        });
+        const finding = pinFinding(
+          'action-not-pinned',
+          file.path,
+          occurrence,
+          `Action '${occurrence.uses}' (${occurrence.context}) is not pinned to a full commit SHA.`,
+          {
+            reference: occurrence.uses,
+            context: occurrence.context,
+          },
+        );
         finding.fix = `Pin it as ${occurrence.owner}/${occurrence.repo}${occurrence.subpath ? `/${occurrence.subpath}` : ''}@<sha> # ${occurrence.ref} (gatehouse pin --mode fix does this).`;
         report(finding, exempt);
-        if (mode === 'fix' && !exempt) pending.push(actionFix(file.path, loaded.text, index, occurrence, finding, options.actionResolver!));
+        if (mode === 'fix' && !exempt)
+          pending.push(actionFix(file.path, loaded.text, index, occurrence, finding, options.actionResolver!));
       }
     }
   }
@@ -198,7 +220,8 @@ function readFile(file: DiscoveredFile, text: string): FileReading {
   if (file.kind === 'action') return readActionMetadata(text);
   const reading = readManifests(text);
   // An unrendered Helm or other Go template is not YAML yet; its rendered output is what runs.
-  if (reading.problems.length > 0 && /(?<!\$)\{\{/.test(text)) return { occurrences: reading.occurrences, problems: [] };
+  if (reading.problems.length > 0 && /(?<!\$)\{\{/.test(text))
+    return { occurrences: reading.occurrences, problems: [] };
   return reading;
 }
 
@@ -210,19 +233,29 @@ function assessImage(path: string, occurrence: ImageOccurrence): { finding?: Fin
   const properties = { reference: occurrence.image, context: occurrence.context };
   if (occurrence.unresolvable) {
     return {
-      finding: pinFinding('image-unresolvable', path, occurrence, `Image '${occurrence.image}' (${occurrence.context}) cannot be known statically: it ${occurrence.unresolvable}.`, properties),
+      finding: pinFinding(
+        'image-unresolvable',
+        path,
+        occurrence,
+        `Image '${occurrence.image}' (${occurrence.context}) cannot be known statically: it ${occurrence.unresolvable}.`,
+        properties,
+      ),
     };
   }
   try {
     return { reference: parseImageReference(occurrence.image) };
   } catch (error) {
     const reason = error instanceof ReferenceError ? error.message : describeError(error);
-    return { finding: pinFinding('image-unresolvable', path, occurrence, `${reason} (${occurrence.context}).`, properties) };
+    return {
+      finding: pinFinding('image-unresolvable', path, occurrence, `${reason} (${occurrence.context}).`, properties),
+    };
   }
 }
 
 function allowed(pattern: string | undefined): Suppression | undefined {
-  return pattern === undefined ? undefined : { kind: 'exception', reason: `matches allow pattern '${pattern}'`, source: 'allow' };
+  return pattern === undefined
+    ? undefined
+    : { kind: 'exception', reason: `matches allow pattern '${pattern}'`, source: 'allow' };
 }
 
 function isCommitSha(ref: string): boolean {
@@ -234,24 +267,45 @@ function withTag(image: string, reference: ImageReference): string {
   return reference.tag === undefined ? `${image}:latest` : image;
 }
 
-function imageFix(path: string, occurrence: ImageOccurrence, reference: ImageReference, finding: Finding, resolver: ImageResolver): Pending {
+function imageFix(
+  path: string,
+  occurrence: ImageOccurrence,
+  reference: ImageReference,
+  finding: Finding,
+  resolver: ImageResolver,
+): Pending {
   return {
     path,
     finding,
     edit: async () => {
-      if (!occurrence.span) throw new Error('the reference is assembled from several parts, so it cannot be rewritten in place');
+      if (!occurrence.span)
+        throw new Error('the reference is assembled from several parts, so it cannot be rewritten in place');
       const { digest } = await resolver.resolveImageDigest(reference);
       const after = `${withTag(occurrence.image, reference)}@${digest}`;
       parseImageReference(after);
       return {
         edit: { ...occurrence.span, text: after },
-        fixed: { path, line: occurrence.line, column: occurrence.column, kind: 'image', before: occurrence.image, after },
+        fixed: {
+          path,
+          line: occurrence.line,
+          column: occurrence.column,
+          kind: 'image',
+          before: occurrence.image,
+          after,
+        },
       };
     },
   };
 }
 
-function actionFix(path: string, text: string, index: LineIndex, occurrence: ActionOccurrence, finding: Finding, resolver: ActionResolver): Pending {
+function actionFix(
+  path: string,
+  text: string,
+  index: LineIndex,
+  occurrence: ActionOccurrence,
+  finding: Finding,
+  resolver: ActionResolver,
+): Pending {
   return {
     path,
     finding,
@@ -259,17 +313,38 @@ function actionFix(path: string, text: string, index: LineIndex, occurrence: Act
       const { sha } = await resolver.resolveActionRef(occurrence.owner, occurrence.repo, occurrence.ref);
       const name = `${occurrence.owner}/${occurrence.repo}${occurrence.subpath ? `/${occurrence.subpath}` : ''}`;
       const pinned = `${name}@${sha}`;
-      const fixed = { path, line: occurrence.line, column: occurrence.column, kind: 'action' as const, before: occurrence.uses, after: `${pinned} # ${occurrence.ref}` };
+      const fixed = {
+        path,
+        line: occurrence.line,
+        column: occurrence.column,
+        kind: 'action' as const,
+        before: occurrence.uses,
+        after: `${pinned} # ${occurrence.ref}`,
+      };
       if (occurrence.versionComment) {
         const between = text.slice(occurrence.span.end, occurrence.versionComment.span.start);
-        return { edit: { start: occurrence.span.start, end: occurrence.versionComment.span.end, text: `${pinned}${between}${occurrence.ref}` }, fixed };
+        return {
+          edit: {
+            start: occurrence.span.start,
+            end: occurrence.versionComment.span.end,
+            text: `${pinned}${between}${occurrence.ref}`,
+          },
+          fixed,
+        };
       }
       // The comment goes after any closing quote, and only where the rest of the line is blank or a comment.
-      const quoteEnd = text[occurrence.span.end] === '"' || text[occurrence.span.end] === "'" ? occurrence.span.end + 1 : occurrence.span.end;
+      const quoteEnd =
+        text[occurrence.span.end] === '"' || text[occurrence.span.end] === "'"
+          ? occurrence.span.end + 1
+          : occurrence.span.end;
       const rest = text.slice(quoteEnd, index.lineEnd(quoteEnd));
-      if (!/^\s*(?:#.*)?$/.test(rest)) return { edit: { ...occurrence.span, text: pinned }, fixed: { ...fixed, after: pinned } };
+      if (!/^\s*(?:#.*)?$/.test(rest))
+        return { edit: { ...occurrence.span, text: pinned }, fixed: { ...fixed, after: pinned } };
       const quote = text.slice(occurrence.span.end, quoteEnd);
-      return { edit: { start: occurrence.span.start, end: quoteEnd, text: `${pinned}${quote} # ${occurrence.ref}` }, fixed };
+      return {
+        edit: { start: occurrence.span.start, end: quoteEnd, text: `${pinned}${quote} # ${occurrence.ref}` },
+        fixed,
+      };
     },
   };
 }
@@ -292,7 +367,9 @@ function mismatchCheck(
       try {
         expected = (await options.actionResolver!.resolveActionRef(occurrence.owner, occurrence.repo, comment.tag)).sha;
       } catch (error) {
-        notes.push(`${path}:${occurrence.line}: could not check '# ${comment.tag}' of ${occurrence.owner}/${occurrence.repo}: ${describeError(error)}`);
+        notes.push(
+          `${path}:${occurrence.line}: could not check '# ${comment.tag}' of ${occurrence.owner}/${occurrence.repo}: ${describeError(error)}`,
+        );
         return;
       }
     }
@@ -309,7 +386,12 @@ function mismatchCheck(
   };
 }
 
-function lookupTag(tags: ReadonlyMap<string, string> | undefined, owner: string, repo: string, tag: string): string | undefined {
+function lookupTag(
+  tags: ReadonlyMap<string, string> | undefined,
+  owner: string,
+  repo: string,
+  tag: string,
+): string | undefined {
   if (!tags) return undefined;
   return tags.get(`${owner}/${repo}@${tag}`) ?? tags.get(`${owner.toLowerCase()}/${repo.toLowerCase()}@${tag}`);
 }

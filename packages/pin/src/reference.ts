@@ -32,7 +32,10 @@ export interface ImageReference {
 
 export class ReferenceError extends Error {
   readonly code = 'INVALID_REFERENCE';
-  constructor(readonly reference: string, reason: string) {
+  constructor(
+    readonly reference: string,
+    reason: string,
+  ) {
     super(`'${reference}' is not a valid image reference: ${reason}`);
     this.name = 'ReferenceError';
   }
@@ -69,7 +72,8 @@ export function parseImageReference(text: string): ImageReference {
     if (!TAG.test(tag)) throw new ReferenceError(text, `'${tag}' is not a valid tag`);
   }
 
-  if (rest.length > NAME_MAX_LENGTH) throw new ReferenceError(text, `the name is longer than ${NAME_MAX_LENGTH} characters`);
+  if (rest.length > NAME_MAX_LENGTH)
+    throw new ReferenceError(text, `the name is longer than ${NAME_MAX_LENGTH} characters`);
   const { domain, path } = splitDomain(rest);
   let registry = DEFAULT_REGISTRY;
   let hostname = DEFAULT_REGISTRY;
@@ -108,7 +112,12 @@ function splitDomain(name: string): { domain?: string; path: string } {
   const slash = name.indexOf('/');
   if (slash < 0) return { path: name };
   const first = name.slice(0, slash);
-  const isDomain = first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase() || first.startsWith('[');
+  const isDomain =
+    first.includes('.') ||
+    first.includes(':') ||
+    first === 'localhost' ||
+    first !== first.toLowerCase() ||
+    first.startsWith('[');
   return isDomain ? { domain: first, path: name.slice(slash + 1) } : { path: name };
 }
 
@@ -147,7 +156,8 @@ function validateDigest(text: string, digest: string): void {
   if (!DIGEST.test(digest)) throw new ReferenceError(text, `'${digest}' is not a valid digest`);
   const [algorithm, hex] = digest.split(':') as [string, string];
   const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (expected === undefined) throw new ReferenceError(text, `digest algorithm '${algorithm}' is not supported (sha256, sha512)`);
+  if (expected === undefined)
+    throw new ReferenceError(text, `digest algorithm '${algorithm}' is not supported (sha256, sha512)`);
   if (hex.length !== expected || hex !== hex.toLowerCase()) {
     throw new ReferenceError(text, `a ${algorithm} digest is ${expected} lower-case hex characters`);
   }

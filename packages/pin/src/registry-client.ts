@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { RegistryAuth, RegistryCredentials } from './docker-config.js';
-import { ConcurrencyLimit, DEFAULT_RETRY, describeFetchFailure, fetchWithRetry, OncePerKey, ResolveError, type RetryPolicy } from './http.js';
+import {
+  ConcurrencyLimit,
+  DEFAULT_RETRY,
+  describeFetchFailure,
+  fetchWithRetry,
+  OncePerKey,
+  ResolveError,
+  type RetryPolicy,
+} from './http.js';
 import { canonicalName, DEFAULT_REGISTRY, type ImageReference } from './reference.js';
 import { matchesAnyRegistry, type RegistryPattern } from './registry-pattern.js';
 
@@ -60,7 +68,9 @@ export class RegistryClient implements ImageResolver {
 
   resolveImageDigest(reference: ImageReference): Promise<ResolvedImage> {
     const tag = reference.tag ?? 'latest';
-    return this.resolved.get(`${canonicalName(reference)}:${tag}`, () => this.limit.run(() => this.resolve(reference, tag)));
+    return this.resolved.get(`${canonicalName(reference)}:${tag}`, () =>
+      this.limit.run(() => this.resolve(reference, tag)),
+    );
   }
 
   private async resolve(reference: ImageReference, tag: string): Promise<ResolvedImage> {
@@ -78,7 +88,10 @@ export class RegistryClient implements ImageResolver {
     const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
     const claimed = get.headers.get('docker-content-digest');
     if (claimed?.startsWith('sha256:') && claimed !== digest) {
-      throw new ResolveError('bad-response', `${what}: the manifest's body does not hash to the Docker-Content-Digest the registry sent`);
+      throw new ResolveError(
+        'bad-response',
+        `${what}: the manifest's body does not hash to the Docker-Content-Digest the registry sent`,
+      );
     }
     head = get;
     return withMediaType({ digest }, head);
@@ -125,7 +138,11 @@ export class RegistryClient implements ImageResolver {
     }
   }
 
-  private async answerChallenge(reference: ImageReference, scope: string, challenge: Challenge | undefined): Promise<string | undefined> {
+  private async answerChallenge(
+    reference: ImageReference,
+    scope: string,
+    challenge: Challenge | undefined,
+  ): Promise<string | undefined> {
     const credentials = this.credentials(reference);
     if (challenge?.scheme === 'basic') {
       if (credentials?.username === undefined) return undefined;
@@ -144,7 +161,12 @@ export class RegistryClient implements ImageResolver {
     return `Bearer ${await token}`;
   }
 
-  private async fetchToken(realm: string, service: string | undefined, scope: string, credentials: RegistryCredentials | undefined): Promise<string> {
+  private async fetchToken(
+    realm: string,
+    service: string | undefined,
+    scope: string,
+    credentials: RegistryCredentials | undefined,
+  ): Promise<string> {
     let url: URL;
     try {
       url = new URL(realm);
@@ -159,11 +181,20 @@ export class RegistryClient implements ImageResolver {
     }
     const response = await this.send(url.toString(), { headers });
     if (response.status === 401 || response.status === 403) {
-      throw new ResolveError('unauthorized', `the token service at ${url.origin} refused ${credentials ? 'the credentials' : 'anonymous access'} (HTTP ${response.status})`);
+      throw new ResolveError(
+        'unauthorized',
+        `the token service at ${url.origin} refused ${credentials ? 'the credentials' : 'anonymous access'} (HTTP ${response.status})`,
+      );
     }
-    if (!response.ok) throw new ResolveError('bad-response', `the token service at ${url.origin} answered HTTP ${response.status}`);
+    if (!response.ok)
+      throw new ResolveError('bad-response', `the token service at ${url.origin} answered HTTP ${response.status}`);
     const body = (await response.json().catch(() => ({}))) as { token?: unknown; access_token?: unknown };
-    const token = typeof body.token === 'string' ? body.token : typeof body.access_token === 'string' ? body.access_token : undefined;
+    const token =
+      typeof body.token === 'string'
+        ? body.token
+        : typeof body.access_token === 'string'
+          ? body.access_token
+          : undefined;
     if (!token) throw new ResolveError('bad-response', `the token service at ${url.origin} sent no token`);
     return token;
   }
@@ -180,7 +211,11 @@ export class RegistryClient implements ImageResolver {
       return new ResolveError('unauthorized', `${what}: the registry refused access (HTTP ${response.status})`);
     }
     if (response.status === 404) return new ResolveError('not-found', `${what}: no such tag or repository (HTTP 404)`);
-    if (response.status === 429) return new ResolveError('rate-limited', `${what}: still rate-limited after ${this.retry.retries} retries (HTTP 429)`);
+    if (response.status === 429)
+      return new ResolveError(
+        'rate-limited',
+        `${what}: still rate-limited after ${this.retry.retries} retries (HTTP 429)`,
+      );
     return new ResolveError('bad-response', `${what}: the registry answered HTTP ${response.status}`);
   }
 }

@@ -16,7 +16,11 @@ export interface RegistryPattern {
 const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 
 export function parseRegistryPattern(input: string, text: string): RegistryPattern {
-  let rest = text.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+  let rest = text
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/\/.*$/, '');
   let port: number | undefined;
   const portMatch = /^(.*\]|[^:]*):(\d{1,5})$/.exec(rest);
   if (portMatch) {
@@ -32,7 +36,11 @@ export function parseRegistryPattern(input: string, text: string): RegistryPatte
   if (!valid || (port !== undefined && port > 65535)) {
     throw new UsageError(`Input '${input}': '${text}' is not a registry host pattern (host, host:port or *.domain)`);
   }
-  const pattern: RegistryPattern = { text, host: DOCKER_HUB_ALIASES.has(host) ? DEFAULT_REGISTRY : host, wildcard: wildcard || rest === '*' };
+  const pattern: RegistryPattern = {
+    text,
+    host: DOCKER_HUB_ALIASES.has(host) ? DEFAULT_REGISTRY : host,
+    wildcard: wildcard || rest === '*',
+  };
   if (port !== undefined) pattern.port = port;
   return pattern;
 }
@@ -45,6 +53,10 @@ export function registryMatches(pattern: RegistryPattern, hostname: string, port
   return host === pattern.host;
 }
 
-export function matchesAnyRegistry(patterns: readonly RegistryPattern[], hostname: string, port: number | undefined): boolean {
+export function matchesAnyRegistry(
+  patterns: readonly RegistryPattern[],
+  hostname: string,
+  port: number | undefined,
+): boolean {
   return patterns.some((pattern) => registryMatches(pattern, hostname, port));
 }

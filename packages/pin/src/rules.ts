@@ -31,7 +31,14 @@ export function pinFinding(
     message,
     location,
     // The reference and its context identify a finding; line numbers move when files are edited.
-    fingerprint: fingerprintOf('pin', ruleId, path, properties.context, properties.reference, properties.reference ? undefined : position.line),
+    fingerprint: fingerprintOf(
+      'pin',
+      ruleId,
+      path,
+      properties.context,
+      properties.reference,
+      properties.reference ? undefined : position.line,
+    ),
     properties: { tools: ['gatehouse-pin'], tags: ['supply-chain'], ...properties },
   };
 }

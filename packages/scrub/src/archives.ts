@@ -117,7 +117,11 @@ export function readTar(data: Buffer, maxEntryBytes = Number.MAX_SAFE_INTEGER): 
 }
 
 /** Files of a zip (stored or deflated), read through the central directory; zip64 sizes included. */
-export function readZip(data: Buffer, maxEntryBytes = Number.MAX_SAFE_INTEGER, maxTotalBytes = Number.MAX_SAFE_INTEGER): ArchiveEntry[] {
+export function readZip(
+  data: Buffer,
+  maxEntryBytes = Number.MAX_SAFE_INTEGER,
+  maxTotalBytes = Number.MAX_SAFE_INTEGER,
+): ArchiveEntry[] {
   const eocd = findEndOfCentralDirectory(data);
   let count = data.readUInt16LE(eocd + 10);
   let directory = data.readUInt32LE(eocd + 16);
@@ -131,7 +135,8 @@ export function readZip(data: Buffer, maxEntryBytes = Number.MAX_SAFE_INTEGER, m
   let total = 0;
   let offset = directory;
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) throw new ArchiveError(`zip: bad central directory entry ${i}`);
+    if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50)
+      throw new ArchiveError(`zip: bad central directory entry ${i}`);
     const flags = data.readUInt16LE(offset + 8);
     const method = data.readUInt16LE(offset + 10);
     let compressedSize = data.readUInt32LE(offset + 20);
@@ -168,15 +173,20 @@ function findEndOfCentralDirectory(data: Buffer): number {
   throw new ArchiveError('zip: end of central directory not found');
 }
 
-function zip64Sizes(extra: Buffer, size: number, compressedSize: number, localOffset: number): { size: number; compressedSize: number; localOffset: number } {
+function zip64Sizes(
+  extra: Buffer,
+  size: number,
+  compressedSize: number,
+  localOffset: number,
+): { size: number; compressedSize: number; localOffset: number } {
   let i = 0;
   while (i + 4 <= extra.length) {
     const id = extra.readUInt16LE(i);
     const length = extra.readUInt16LE(i + 2);
     if (id === 0x0001) {
       let p = i + 4;
-      if (size === 0xffffffff) (size = Number(extra.readBigUInt64LE(p))), (p += 8);
-      if (compressedSize === 0xffffffff) (compressedSize = Number(extra.readBigUInt64LE(p))), (p += 8);
+      if (size === 0xffffffff) ((size = Number(extra.readBigUInt64LE(p))), (p += 8));
+      if (compressedSize === 0xffffffff) ((compressedSize = Number(extra.readBigUInt64LE(p))), (p += 8));
       if (localOffset === 0xffffffff) localOffset = Number(extra.readBigUInt64LE(p));
     }
     i += 4 + length;

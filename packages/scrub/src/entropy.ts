@@ -37,7 +37,13 @@ export function isPlaceholder(value: string, level: 'light' | 'strict' = 'strict
   if (/x{4,}|X{4,}|\*{3,}|EXAMPLE|\[redacted\]|\.\.\.|…/i.test(v)) return true;
   if (/^\$\{\{.*\}\}$/.test(v) || v.includes('${{')) return true;
   if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\$\(.*\)$/.test(v)) return true;
-  if (/^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^\{\{.*\}\}$/.test(v) || /^<[^<>]*>$/.test(v) || /^\{[A-Za-z_]+\}$/.test(v)) return true;
+  if (
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) ||
+    /^\{\{.*\}\}$/.test(v) ||
+    /^<[^<>]*>$/.test(v) ||
+    /^\{[A-Za-z_]+\}$/.test(v)
+  )
+    return true;
   if (/^(?:process\.)?env[.[]/i.test(v) || /^(?:var|local|data|module|secrets|vars|inputs)\./.test(v)) return true;
   if (/^(.)\1+$/.test(v)) return true;
   if (distinctChars(v) <= 3) return true;

@@ -53,7 +53,8 @@ export async function scanFiles(options: ScanFilesOptions): Promise<ScanFilesRes
 }
 
 function scanContent(path: string, data: Buffer, scanner: SecretScanner, result: ScanFilesResult, depth: number): void {
-  const kind = depth < MAX_NESTED_ARCHIVES ? archiveKind(path.slice(path.lastIndexOf('!') + 1), data.subarray(0, 512)) : undefined;
+  const kind =
+    depth < MAX_NESTED_ARCHIVES ? archiveKind(path.slice(path.lastIndexOf('!') + 1), data.subarray(0, 512)) : undefined;
   if (kind) {
     let entries: ArchiveEntry[];
     try {
@@ -103,11 +104,22 @@ export function findingsInText(path: string, text: string, scanner: SecretScanne
   return findings;
 }
 
-function leakFinding(scanner: SecretScanner, path: string, line: number, column: number, span: Span, occurrence: number): Finding {
+function leakFinding(
+  scanner: SecretScanner,
+  path: string,
+  line: number,
+  column: number,
+  span: Span,
+  occurrence: number,
+): Finding {
   const rule = scanner.detector.rules.find((r) => r.id === span.rule);
-  const title = span.rule === KNOWN_SECRET_RULE ? 'Registered secret (or an encoding of it)' : (rule?.title ?? span.rule);
+  const title =
+    span.rule === KNOWN_SECRET_RULE ? 'Registered secret (or an encoding of it)' : (rule?.title ?? span.rule);
   const severity: Severity = span.rule === KNOWN_SECRET_RULE ? 'critical' : (rule?.severity ?? 'high');
-  const properties: Finding['properties'] = { tools: ['gatehouse-scrub'], tags: ['secret', rule?.family ?? 'registered'] };
+  const properties: Finding['properties'] = {
+    tools: ['gatehouse-scrub'],
+    tags: ['secret', rule?.family ?? 'registered'],
+  };
   if (span.verified !== undefined) properties.checksumValid = span.verified;
   return {
     ruleId: `${FINDING_PREFIX}${span.rule}`,
@@ -144,14 +156,21 @@ export interface RedactFileResult {
  * file in the same folder, is flushed to disk, and replaces the original by rename, so a reader sees
  * either the old file or the new one, never half of either.
  */
-export async function redactFile(absolutePath: string, scanner: SecretScanner, style: ReplacementStyle = 'mask'): Promise<RedactFileResult> {
+export async function redactFile(
+  absolutePath: string,
+  scanner: SecretScanner,
+  style: ReplacementStyle = 'mask',
+): Promise<RedactFileResult> {
   const original = await readFile(absolutePath);
   const text = original.toString('latin1');
   const counts = new RedactionCounts();
   const redacted = applySpans(text, scanner.scan(text, newScanState()), style, counts);
   if (counts.total === 0) return { path: absolutePath, redactions: {}, rewritten: false };
   const mode = (await stat(absolutePath)).mode & 0o7777;
-  const temporary = join(dirname(absolutePath), `.${basename(absolutePath)}.${randomBytes(6).toString('hex')}.gatehouse-tmp`);
+  const temporary = join(
+    dirname(absolutePath),
+    `.${basename(absolutePath)}.${randomBytes(6).toString('hex')}.gatehouse-tmp`,
+  );
   try {
     const fd = openSync(temporary, 'wx', 0o600);
     try {

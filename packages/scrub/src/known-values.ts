@@ -72,17 +72,29 @@ export function encodedForms(value: string): EncodedForm[] {
   add('hex-upper', bytes.toString('hex').toUpperCase(), true);
   const url = encodeURIComponent(value);
   add('url', url);
-  add('url', url.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
+  add(
+    'url',
+    url.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+  );
   add('url', url.replace(/%20/g, '+'));
-  add('url', encodeURIComponent(value).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  add(
+    'url',
+    encodeURIComponent(value).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+  );
   add('json', jsonEscape(value));
   add('json', jsonEscape(value).replace(/\//g, '\\/'));
   add('json', jsEscapeAscii(value));
-  add('js-single', value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t'));
+  add(
+    'js-single',
+    value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t'),
+  );
   add('shell-single', value.replace(/'/g, `'\\''`));
   add('shell-single', value.replace(/'/g, `'"'"'`));
   add('shell-double', value.replace(/[\\"$`]/g, '\\$&'));
-  add('shell-escaped', value.replace(/[^A-Za-z0-9_.,:/@%+=-]/g, (c) => (c === '\n' ? "$'\\n'" : `\\${c}`)));
+  add(
+    'shell-escaped',
+    value.replace(/[^A-Za-z0-9_.,:/@%+=-]/g, (c) => (c === '\n' ? "$'\\n'" : `\\${c}`)),
+  );
   return forms;
 }
 
@@ -130,12 +142,24 @@ export function parseSecretsInput(text: string, input = 'secrets'): string[] {
     .filter((line) => line.length > 0);
 }
 
-const SECRET_NAME_PARTS = /(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|KEY|CREDENTIALS?|AUTH|APIKEY|PRIVATE|COOKIE|SESSION|SIGNATURE|CERT_?PASS)/;
-const NOT_SECRET_SUFFIX = /(?:_(?:PATH|FILE|DIR|DIRECTORY|URL_PATH|NAME|USER|USERNAME|TYPE|MODE|ENABLED|LENGTH|SIZE|ALGORITHM|ALG|FORMAT|VERSION|ID|IDS|REGION|HOST|PORT|EXPIRY|EXPIRES|EXPIRATION|TTL|SCOPE|SCOPES|HEADER|FINGERPRINT|KIND|COUNT))$/;
+const SECRET_NAME_PARTS =
+  /(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|KEY|CREDENTIALS?|AUTH|APIKEY|PRIVATE|COOKIE|SESSION|SIGNATURE|CERT_?PASS)/;
+const NOT_SECRET_SUFFIX =
+  /(?:_(?:PATH|FILE|DIR|DIRECTORY|URL_PATH|NAME|USER|USERNAME|TYPE|MODE|ENABLED|LENGTH|SIZE|ALGORITHM|ALG|FORMAT|VERSION|ID|IDS|REGION|HOST|PORT|EXPIRY|EXPIRES|EXPIRATION|TTL|SCOPE|SCOPES|HEADER|FINGERPRINT|KIND|COUNT))$/;
 const NOT_SECRET_NAMES = new Set([
-  'KEYBOARD', 'PWD', 'OLDPWD', 'SSH_AUTH_SOCK', 'XAUTHORITY', 'GPG_AGENT_INFO', 'KEYCHAIN',
-  'GITHUB_TOKEN_PERMISSIONS', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_RUNTIME_URL', 'ACTIONS_CACHE_URL',
-  'ACTIONS_RESULTS_URL', 'RUNNER_TRACKING_ID',
+  'KEYBOARD',
+  'PWD',
+  'OLDPWD',
+  'SSH_AUTH_SOCK',
+  'XAUTHORITY',
+  'GPG_AGENT_INFO',
+  'KEYCHAIN',
+  'GITHUB_TOKEN_PERMISSIONS',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'ACTIONS_RUNTIME_URL',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_RESULTS_URL',
+  'RUNNER_TRACKING_ID',
 ]);
 
 /** Heuristic: does this environment variable name look like it holds a secret? */
@@ -145,8 +169,13 @@ export function looksLikeSecretName(name: string): boolean {
   if (NOT_SECRET_SUFFIX.test(upper)) return false;
   if (!SECRET_NAME_PARTS.test(upper)) return false;
   // KEY must be a word of its own or end a word (API_KEY, APIKEY, SSHKEY), not MONKEY-like noise mid-word.
-  if (!/(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|AUTH|APIKEY|PRIVATE|COOKIE|SESSION|SIGNATURE)/.test(upper)) {
-    return /(?:^|_)[A-Z]*KEY(?:$|_)|(?:^|_)PWD$/.test(upper) && !/(?:MONKEY|TURNKEY|HOTKEY|KEYBOARD|KEYWORD|KEYRING|KEYMAP)/.test(upper);
+  if (
+    !/(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|AUTH|APIKEY|PRIVATE|COOKIE|SESSION|SIGNATURE)/.test(upper)
+  ) {
+    return (
+      /(?:^|_)[A-Z]*KEY(?:$|_)|(?:^|_)PWD$/.test(upper) &&
+      !/(?:MONKEY|TURNKEY|HOTKEY|KEYBOARD|KEYWORD|KEYRING|KEYMAP)/.test(upper)
+    );
   }
   return true;
 }
@@ -172,16 +201,24 @@ export interface EnvSecretsOptions {
 }
 
 function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, 'i');
 }
 
 /** Values of environment variables whose names look secret (or match the patterns given). */
-export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>, options: EnvSecretsOptions = {}): Array<{ name: string; value: string }> {
+export function secretsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  options: EnvSecretsOptions = {},
+): Array<{ name: string; value: string }> {
   const patterns = options.patterns?.length ? options.patterns : ['auto'];
   if (patterns.some((p) => p.trim().toLowerCase() === 'none' || p.trim().toLowerCase() === 'false')) return [];
   const auto = patterns.some((p) => p.trim().toLowerCase() === 'auto' || p.trim().toLowerCase() === 'true');
-  const include = patterns.filter((p) => !p.startsWith('!') && !/^(?:auto|true)$/i.test(p.trim())).map((p) => globToRegExp(p.trim()));
+  const include = patterns
+    .filter((p) => !p.startsWith('!') && !/^(?:auto|true)$/i.test(p.trim()))
+    .map((p) => globToRegExp(p.trim()));
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1).trim()));
   const found: Array<{ name: string; value: string }> = [];
   for (const [name, value] of Object.entries(env)) {

@@ -37,7 +37,12 @@ export class RedactionCounts {
  * `text` with each span replaced; escape sequences inside a span are kept after the replacement
  * so the terminal's colour state stays what the program meant.
  */
-export function applySpans(text: string, spans: readonly Span[], style: ReplacementStyle, counts?: RedactionCounts): string {
+export function applySpans(
+  text: string,
+  spans: readonly Span[],
+  style: ReplacementStyle,
+  counts?: RedactionCounts,
+): string {
   if (spans.length === 0) return text;
   let out = '';
   let last = 0;

@@ -155,7 +155,10 @@ function safeCut(text: string, position: number): number {
 }
 
 /** The redactor as a Transform stream of bytes. */
-export function createRedactStream(scanner: SecretScanner, options: StreamRedactorOptions = {}): Transform & { counts: RedactionCounts } {
+export function createRedactStream(
+  scanner: SecretScanner,
+  options: StreamRedactorOptions = {},
+): Transform & { counts: RedactionCounts } {
   let redactor: StreamRedactor;
   const stream = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {

@@ -82,33 +82,43 @@ export async function wrapCommand(options: WrapCommandOptions): Promise<WrapComm
       replacement: options.replacement ?? 'mask',
       ...(options.flushAfterMs !== undefined ? { flushAfterMs: options.flushAfterMs } : {}),
     };
-    const out = new StreamRedactor(options.scanner, (chunk) => {
-      stopTracker.observe(chunk);
-      options.stdout(chunk);
-    }, redactorOptions);
-    const err = new StreamRedactor(options.scanner, (chunk) => {
-      stopTracker.observe(chunk);
-      options.stderr(chunk);
-    }, redactorOptions);
-    const { exitCode, signal } = await new Promise<{ exitCode: number; signal?: NodeJS.Signals }>((resolvePromise, reject) => {
-      const child = spawn(file, args, {
-        cwd: options.cwd,
-        env: options.env as NodeJS.ProcessEnv,
-        stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
-      });
-      child.stdout.on('data', (chunk: Buffer) => out.write(chunk));
-      child.stderr.on('data', (chunk: Buffer) => err.write(chunk));
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') reject(new UsageError(`Input 'shell': ${file} was not found.`));
-        else reject(error);
-      });
-      child.on('close', (code, killedBy) => {
-        out.end();
-        err.end();
-        if (killedBy) resolvePromise({ exitCode: 128 + (constants.signals[killedBy] ?? 0), signal: killedBy });
-        else resolvePromise({ exitCode: code ?? 1 });
-      });
-    });
+    const out = new StreamRedactor(
+      options.scanner,
+      (chunk) => {
+        stopTracker.observe(chunk);
+        options.stdout(chunk);
+      },
+      redactorOptions,
+    );
+    const err = new StreamRedactor(
+      options.scanner,
+      (chunk) => {
+        stopTracker.observe(chunk);
+        options.stderr(chunk);
+      },
+      redactorOptions,
+    );
+    const { exitCode, signal } = await new Promise<{ exitCode: number; signal?: NodeJS.Signals }>(
+      (resolvePromise, reject) => {
+        const child = spawn(file, args, {
+          cwd: options.cwd,
+          env: options.env as NodeJS.ProcessEnv,
+          stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
+        });
+        child.stdout.on('data', (chunk: Buffer) => out.write(chunk));
+        child.stderr.on('data', (chunk: Buffer) => err.write(chunk));
+        child.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') reject(new UsageError(`Input 'shell': ${file} was not found.`));
+          else reject(error);
+        });
+        child.on('close', (code, killedBy) => {
+          out.end();
+          err.end();
+          if (killedBy) resolvePromise({ exitCode: 128 + (constants.signals[killedBy] ?? 0), signal: killedBy });
+          else resolvePromise({ exitCode: code ?? 1 });
+        });
+      },
+    );
     const redactions: Record<string, number> = {};
     for (const counts of [out.counts.toJSON(), err.counts.toJSON()]) {
       for (const [rule, count] of Object.entries(counts)) redactions[rule] = (redactions[rule] ?? 0) + count;

@@ -53,7 +53,9 @@ export function buildIdentityPolicy(input: IdentityPolicyInput): IdentityPolicy 
     );
   }
   if (given.length > 1) {
-    throw new UsageError(`Inputs ${given.map(([name]) => `'${name}'`).join(' and ')} cannot be combined: give one identity.`);
+    throw new UsageError(
+      `Inputs ${given.map(([name]) => `'${name}'`).join(' and ')} cannot be combined: give one identity.`,
+    );
   }
   const [name, raw] = given[0]!;
   const value = raw!.trim();
@@ -69,14 +71,18 @@ export function buildIdentityPolicy(input: IdentityPolicyInput): IdentityPolicy 
       try {
         identity = new RegExp(`^(?:${value})$`);
       } catch (error) {
-        throw new UsageError(`Input 'certificate-identity-regexp' is not a valid regular expression: ${(error as Error).message}`);
+        throw new UsageError(
+          `Input 'certificate-identity-regexp' is not a valid regular expression: ${(error as Error).message}`,
+        );
       }
       description = `/^(?:${value})$/`;
       break;
     case 'signer-workflow': {
       const match = WORKFLOW.exec(value);
       if (!match) {
-        throw new UsageError(`Input 'signer-workflow' must look like owner/repo/.github/workflows/file.yml[@ref] (got '${value}').`);
+        throw new UsageError(
+          `Input 'signer-workflow' must look like owner/repo/.github/workflows/file.yml[@ref] (got '${value}').`,
+        );
       }
       const url = `https://github.com/${match[1]}`;
       identity = new RegExp(`^${escapeRegExp(url)}@${match[2] ? escapeRegExp(match[2]) : '.+'}$`);
@@ -84,14 +90,16 @@ export function buildIdentityPolicy(input: IdentityPolicyInput): IdentityPolicy 
       break;
     }
     default: {
-      if (!REPOSITORY.test(value)) throw new UsageError(`Input 'signer-repository' must look like owner/repo (got '${value}').`);
+      if (!REPOSITORY.test(value))
+        throw new UsageError(`Input 'signer-repository' must look like owner/repo (got '${value}').`);
       identity = new RegExp(`^${escapeRegExp(`https://github.com/${value}/`)}.+@.+$`);
       description = `https://github.com/${value}/<workflow>@<ref>`;
     }
   }
   const sourceRef = input.sourceRef?.trim() || undefined;
   const issuer =
-    input.certificateOidcIssuer?.trim() || (githubShortcut || sourceRef !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
+    input.certificateOidcIssuer?.trim() ||
+    (githubShortcut || sourceRef !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
   if (!issuer) {
     throw new UsageError("Keyless verification needs 'certificate-oidc-issuer' (the exact OIDC issuer of the signer).");
   }

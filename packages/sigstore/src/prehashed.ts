@@ -10,7 +10,12 @@ export type PrehashedResult = 'valid' | 'invalid' | 'unsupported';
 
 export type DigestAlgorithm = 'sha256' | 'sha384' | 'sha512';
 
-export function verifyPrehashed(key: KeyObject, digest: Buffer, algorithm: DigestAlgorithm, signature: Buffer): PrehashedResult {
+export function verifyPrehashed(
+  key: KeyObject,
+  digest: Buffer,
+  algorithm: DigestAlgorithm,
+  signature: Buffer,
+): PrehashedResult {
   switch (key.asymmetricKeyType) {
     case 'ec': {
       const jwk = key.export({ format: 'jwk' });

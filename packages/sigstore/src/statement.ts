@@ -23,7 +23,11 @@ export function readStatement(envelope: Envelope): InTotoStatement {
   } catch {
     throw new BundleError('the DSSE payload is not valid JSON');
   }
-  if (!STATEMENT_TYPES.includes(String(json._type)) || typeof json.predicateType !== 'string' || !Array.isArray(json.subject)) {
+  if (
+    !STATEMENT_TYPES.includes(String(json._type)) ||
+    typeof json.predicateType !== 'string' ||
+    !Array.isArray(json.subject)
+  ) {
     throw new BundleError('the DSSE payload is not an in-toto statement');
   }
   const subjects = (json.subject as unknown[]).filter(
@@ -32,7 +36,8 @@ export function readStatement(envelope: Envelope): InTotoStatement {
   );
   const algorithms = new Set<HashName>();
   for (const subject of subjects) {
-    for (const name of Object.keys(subject.digest)) if (name === 'sha256' || name === 'sha384' || name === 'sha512') algorithms.add(name);
+    for (const name of Object.keys(subject.digest))
+      if (name === 'sha256' || name === 'sha384' || name === 'sha512') algorithms.add(name);
   }
   return { predicateType: json.predicateType, subjects, algorithms: [...algorithms] };
 }

@@ -60,8 +60,12 @@ export interface VerifyReport {
 }
 
 /** Checks every subject (a failure never stops the others) and returns one result each. */
-export async function verifyArtifacts(subjects: readonly VerifySubject[], options: VerifyOptions): Promise<VerifyReport> {
-  if (subjects.length === 0) throw new UsageError("Nothing to verify: 'subject-path' and 'subject-digest' matched no artifact.");
+export async function verifyArtifacts(
+  subjects: readonly VerifySubject[],
+  options: VerifyOptions,
+): Promise<VerifyReport> {
+  if (subjects.length === 0)
+    throw new UsageError("Nothing to verify: 'subject-path' and 'subject-digest' matched no artifact.");
   if ((options.policy === undefined) === (options.publicKey === undefined)) {
     throw new UsageError(
       options.policy
@@ -74,12 +78,18 @@ export async function verifyArtifacts(subjects: readonly VerifySubject[], option
     timestampThreshold: options.timestampThreshold ?? 1,
     ctlogThreshold: options.ctlogThreshold ?? 1,
   });
-  const results = await mapBounded(subjects, options.concurrency ?? 4, (subject) => verifyOne(subject, verifier, options));
+  const results = await mapBounded(subjects, options.concurrency ?? 4, (subject) =>
+    verifyOne(subject, verifier, options),
+  );
   return { verified: results.every((result) => result.verified), results };
 }
 
 async function verifyOne(subject: VerifySubject, verifier: Verifier, options: VerifyOptions): Promise<VerifyResult> {
-  const result: VerifyResult = { subject: subject.name, bundle: subject.bundleName ?? subject.bundlePath, verified: false };
+  const result: VerifyResult = {
+    subject: subject.name,
+    bundle: subject.bundleName ?? subject.bundlePath,
+    verified: false,
+  };
   try {
     Object.assign(result, await check(subject, verifier, options, result));
     result.verified = true;
@@ -89,14 +99,21 @@ async function verifyOne(subject: VerifySubject, verifier: Verifier, options: Ve
   return result;
 }
 
-async function check(subject: VerifySubject, verifier: Verifier, options: VerifyOptions, result: VerifyResult): Promise<Partial<VerifyResult>> {
+async function check(
+  subject: VerifySubject,
+  verifier: Verifier,
+  options: VerifyOptions,
+  result: VerifyResult,
+): Promise<Partial<VerifyResult>> {
   const bundle = await readBundle(subject.bundlePath);
   const keyed = bundle.verificationMaterial.content.$case === 'publicKey';
   if (keyed && options.publicKey === undefined) {
     throw new BundleError("the bundle is signed with a key, not a certificate: verify it with 'public-key'");
   }
   if (!keyed && options.publicKey !== undefined) {
-    throw new BundleError("the bundle is signed with a certificate, but 'public-key' was given: verify it with an identity policy");
+    throw new BundleError(
+      "the bundle is signed with a certificate, but 'public-key' was given: verify it with an identity policy",
+    );
   }
 
   rejectRootInChain(bundle);
@@ -104,7 +121,9 @@ async function check(subject: VerifySubject, verifier: Verifier, options: Verify
   if (bundle.content.$case === 'messageSignature') {
     const expected = bundle.content.messageSignature.messageDigest?.digest;
     if (evidence.kind === 'digest' && (!expected || !expected.equals(evidence.digest))) {
-      throw new BundleError(`digest mismatch: the artifact is ${result.digest} but the bundle signs ${expected?.length ? expected.toString('hex') : '(no digest)'}`);
+      throw new BundleError(
+        `digest mismatch: the artifact is ${result.digest} but the bundle signs ${expected?.length ? expected.toString('hex') : '(no digest)'}`,
+      );
     }
   }
   let signer: Signer;
@@ -119,7 +138,9 @@ async function check(subject: VerifySubject, verifier: Verifier, options: Verify
     const identity = {
       subjectAlternativeName: signer.identity?.subjectAlternativeName,
       issuer: signer.identity?.extensions?.issuer,
-      extensions: new Map((signer.identity?.oids ?? []).map((oid) => [oid.oid?.id.join('.') ?? '', Buffer.from(oid.value)])),
+      extensions: new Map(
+        (signer.identity?.oids ?? []).map((oid) => [oid.oid?.id.join('.') ?? '', Buffer.from(oid.value)]),
+      ),
     };
     found.identity = identity.subjectAlternativeName;
     found.issuer = identity.issuer;
@@ -131,19 +152,28 @@ async function check(subject: VerifySubject, verifier: Verifier, options: Verify
   if (bundle.content.$case === 'dsseEnvelope') {
     const statement = readStatement(bundle.content.dsseEnvelope);
     found.predicateType = statement.predicateType;
-    const digests = subject.digest ? new Map([[subject.digest.algorithm, subject.digest.digest]]) : await digestsFor(subject, statement.algorithms);
+    const digests = subject.digest
+      ? new Map([[subject.digest.algorithm, subject.digest.digest]])
+      : await digestsFor(subject, statement.algorithms);
     if (!statementMatches(statement, digests)) {
       throw new BundleError(`digest mismatch: the artifact ${result.digest} is not a subject of the attestation`);
     }
   }
   if (options.predicateType !== undefined && found.predicateType !== options.predicateType) {
-    throw new BundleError(`expected an attestation of predicate type '${options.predicateType}', found ${found.predicateType ? `'${found.predicateType}'` : 'a plain signature'}`);
+    throw new BundleError(
+      `expected an attestation of predicate type '${options.predicateType}', found ${found.predicateType ? `'${found.predicateType}'` : 'a plain signature'}`,
+    );
   }
   return found;
 }
 
 /** Streams the artifact once for the digest(s) the bundle needs; Ed25519 message signatures need the bytes. */
-async function artifactEvidence(subject: VerifySubject, bundle: Bundle, publicKey: string | undefined, result: VerifyResult): Promise<ArtifactEvidence> {
+async function artifactEvidence(
+  subject: VerifySubject,
+  bundle: Bundle,
+  publicKey: string | undefined,
+  result: VerifyResult,
+): Promise<ArtifactEvidence> {
   const message = bundle.content.$case === 'messageSignature' ? bundle.content.messageSignature : undefined;
   const algorithm: HashName = message ? (HASH_NAMES[message.messageDigest?.algorithm ?? 1] ?? 'sha256') : 'sha256';
   if (subject.digest) {
@@ -163,13 +193,17 @@ async function artifactEvidence(subject: VerifySubject, bundle: Bundle, publicKe
   if (key?.asymmetricKeyType === 'ed25519') {
     const size = (await stat(subject.path)).size;
     if (size > ED25519_MESSAGE_LIMIT) {
-      throw new BundleError(`an Ed25519 message signature covers the whole file, which is over ${ED25519_MESSAGE_LIMIT / 1048576} MiB; sign large files as an attestation (DSSE)`);
+      throw new BundleError(
+        `an Ed25519 message signature covers the whole file, which is over ${ED25519_MESSAGE_LIMIT / 1048576} MiB; sign large files as an attestation (DSSE)`,
+      );
     }
     const data = await readFile(subject.path);
     const digests = await digestFile(subject.path, ['sha256', algorithm]);
     result.digest = formatDigest('sha256', digests.get('sha256')!);
     if (!message!.messageDigest?.digest.equals(digests.get(algorithm)!)) {
-      throw new BundleError(`digest mismatch: the artifact is ${result.digest} but the bundle signs ${message!.messageDigest?.digest.toString('hex') ?? '(no digest)'}`);
+      throw new BundleError(
+        `digest mismatch: the artifact is ${result.digest} but the bundle signs ${message!.messageDigest?.digest.toString('hex') ?? '(no digest)'}`,
+      );
     }
     return { kind: 'bytes', data };
   }

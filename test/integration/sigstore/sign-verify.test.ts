@@ -34,12 +34,20 @@ function artifact(content = `artifact ${++counter}\n`): SignSubject {
 const keyless = (): KeylessSigner =>
   new KeylessSigner({
     fulcioUrl: local.stack.fulcioUrl,
-    getToken: githubActionsTokenGetter({ requestUrl: local.oidc.tokenUrl, requestToken: local.oidc.requestToken, audience: 'sigstore' }),
+    getToken: githubActionsTokenGetter({
+      requestUrl: local.oidc.tokenUrl,
+      requestToken: local.oidc.requestToken,
+      audience: 'sigstore',
+    }),
   });
 
 const repositoryPolicy = (repository = REPOSITORY) => buildIdentityPolicy({ signerRepository: repository });
 
-async function verifyOne(subject: SignSubject, bundlePath: string, options: Partial<Parameters<typeof verifyArtifacts>[1]> = {}) {
+async function verifyOne(
+  subject: SignSubject,
+  bundlePath: string,
+  options: Partial<Parameters<typeof verifyArtifacts>[1]> = {},
+) {
   const report = await verifyArtifacts([{ name: subject.name, path: subject.path!, bundlePath }], {
     trustedRoot: readTrustedRoot(local.trustedRootPath),
     ...(options.publicKey ? {} : { policy: repositoryPolicy() }),
@@ -51,7 +59,11 @@ async function verifyOne(subject: SignSubject, bundlePath: string, options: Part
 describe('keyless signing against the local stack', () => {
   it('signs with Fulcio + Rekor v1 and verifies the round trip', async () => {
     const subject = artifact();
-    const [signed] = await signArtifacts([subject], { signer: keyless(), cwd: local.dir, rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 } });
+    const [signed] = await signArtifacts([subject], {
+      signer: keyless(),
+      cwd: local.dir,
+      rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 },
+    });
     expect(signed).toMatchObject({
       kind: 'message-signature',
       bundlePath: `${subject.path}.sigstore.json`,
@@ -60,10 +72,18 @@ describe('keyless signing against the local stack', () => {
       mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     });
     const result = await verifyOne(subject, signed!.bundlePath);
-    expect(result).toMatchObject({ verified: true, identity: `https://github.com/${WORKFLOW_REF}`, logIndex: signed!.logIndex, digest: signed!.digest });
+    expect(result).toMatchObject({
+      verified: true,
+      identity: `https://github.com/${WORKFLOW_REF}`,
+      logIndex: signed!.logIndex,
+      digest: signed!.digest,
+    });
     expect(result.time).toMatch(/^\d{4}-/);
     const workflow = await verifyOne(subject, signed!.bundlePath, {
-      policy: buildIdentityPolicy({ signerWorkflow: `${REPOSITORY}/.github/workflows/release.yml`, sourceRef: 'refs/heads/main' }),
+      policy: buildIdentityPolicy({
+        signerWorkflow: `${REPOSITORY}/.github/workflows/release.yml`,
+        sourceRef: 'refs/heads/main',
+      }),
     });
     expect(workflow.reason).toBeUndefined();
   });
@@ -72,7 +92,12 @@ describe('keyless signing against the local stack', () => {
     const subject = artifact();
     const services = readSigningConfig(local.stack.writeSigningConfig(join(local.dir, 'config'), 2));
     expect(services.rekor).toEqual({ url: local.stack.rekorV2Url, majorApiVersion: 2 });
-    const [signed] = await signArtifacts([subject], { signer: new KeylessSigner({ fulcioUrl: services.fulcioUrl!, getToken: keylessToken() }), cwd: local.dir, rekor: services.rekor!, tsaUrl: services.tsaUrl! });
+    const [signed] = await signArtifacts([subject], {
+      signer: new KeylessSigner({ fulcioUrl: services.fulcioUrl!, getToken: keylessToken() }),
+      cwd: local.dir,
+      rekor: services.rekor!,
+      tsaUrl: services.tsaUrl!,
+    });
     const bundle = JSON.parse(readFileSync(signed!.bundlePath, 'utf8'));
     expect(bundle.verificationMaterial.tlogEntries[0].kindVersion).toEqual({ kind: 'hashedrekord', version: '0.0.2' });
     expect(bundle.verificationMaterial.timestampVerificationData.rfc3161Timestamps).toHaveLength(1);
@@ -82,10 +107,20 @@ describe('keyless signing against the local stack', () => {
   it('signs an in-toto attestation when a predicate is given and can require its type', async () => {
     const subject = artifact();
     const predicate = { type: 'https://slsa.dev/provenance/v1', value: { buildDefinition: { buildType: 'local' } } };
-    const [signed] = await signArtifacts([subject], { signer: keyless(), cwd: local.dir, rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 }, predicate });
+    const [signed] = await signArtifacts([subject], {
+      signer: keyless(),
+      cwd: local.dir,
+      rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 },
+      predicate,
+    });
     expect(signed!.kind).toBe('attestation');
-    expect(await verifyOne(subject, signed!.bundlePath, { predicateType: predicate.type })).toMatchObject({ verified: true, predicateType: predicate.type });
-    expect((await verifyOne(subject, signed!.bundlePath, { predicateType: 'https://spdx.dev/Document' })).reason).toMatch(/predicate type/);
+    expect(await verifyOne(subject, signed!.bundlePath, { predicateType: predicate.type })).toMatchObject({
+      verified: true,
+      predicateType: predicate.type,
+    });
+    expect(
+      (await verifyOne(subject, signed!.bundlePath, { predicateType: 'https://spdx.dev/Document' })).reason,
+    ).toMatch(/predicate type/);
   });
 
   it('retries 5xx answers from Rekor and the TSA with backoff', async () => {
@@ -95,10 +130,20 @@ describe('keyless signing against the local stack', () => {
       writeFileSync(subject.path, 'flaky');
       const signer = new KeylessSigner({
         fulcioUrl: flaky.stack.fulcioUrl,
-        getToken: githubActionsTokenGetter({ requestUrl: flaky.oidc.tokenUrl, requestToken: flaky.oidc.requestToken, audience: 'sigstore' }),
+        getToken: githubActionsTokenGetter({
+          requestUrl: flaky.oidc.tokenUrl,
+          requestToken: flaky.oidc.requestToken,
+          audience: 'sigstore',
+        }),
       });
       const retry = { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 20 };
-      await signArtifacts([subject], { signer, cwd: flaky.dir, rekor: { url: flaky.stack.rekorUrl, majorApiVersion: 1 }, tsaUrl: flaky.stack.tsaUrl, retry });
+      await signArtifacts([subject], {
+        signer,
+        cwd: flaky.dir,
+        rekor: { url: flaky.stack.rekorUrl, majorApiVersion: 1 },
+        tsaUrl: flaky.stack.tsaUrl,
+        retry,
+      });
       expect(flaky.stack.requests.filter((r) => r.service === 'rekor').map((r) => r.status)).toEqual([503, 503, 201]);
       expect(flaky.stack.requests.filter((r) => r.service === 'tsa').map((r) => r.status)).toEqual([503, 201]);
     } finally {
@@ -113,10 +158,19 @@ describe('keyless signing against the local stack', () => {
 
   it('signs many files with one certificate and bounded concurrency', async () => {
     const subjects = Array.from({ length: 12 }, (_, index) => artifact(`file ${index}\n`));
-    const results = await signArtifacts(subjects, { signer: keyless(), cwd: local.dir, rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 }, concurrency: 3 });
+    const results = await signArtifacts(subjects, {
+      signer: keyless(),
+      cwd: local.dir,
+      rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 },
+      concurrency: 3,
+    });
     expect(new Set(results.map((result) => result.digest)).size).toBe(12);
     const report = await verifyArtifacts(
-      subjects.map((subject, index) => ({ name: subject.path!, path: subject.path!, bundlePath: results[index]!.bundlePath })),
+      subjects.map((subject, index) => ({
+        name: subject.path!,
+        path: subject.path!,
+        bundlePath: results[index]!.bundlePath,
+      })),
       { trustedRoot: readTrustedRoot(local.trustedRootPath), policy: repositoryPolicy() },
     );
     expect(report.verified).toBe(true);
@@ -134,10 +188,16 @@ describe('keyed signing', () => {
     const subject = artifact();
     const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     const publicPem = pair.publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    const [signed] = await signArtifacts([subject], { signer: new KeyedSigner(privatePem), cwd: local.dir, rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 } });
+    const [signed] = await signArtifacts([subject], {
+      signer: new KeyedSigner(privatePem),
+      cwd: local.dir,
+      rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 },
+    });
     expect(signed!.kind).toBe(kind);
     expectVerified(await verifyOne(subject, signed!.bundlePath, { publicKey: publicPem }));
-    const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    const other = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .publicKey.export({ format: 'pem', type: 'spki' })
+      .toString();
     expect((await verifyOne(subject, signed!.bundlePath, { publicKey: other })).verified).toBe(false);
   });
 
@@ -162,7 +222,9 @@ describe('keyed signing', () => {
   it('opens an encrypted key with its password and refuses a wrong one without echoing it', async () => {
     const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const password = 'fake-test-password-123';
-    const encrypted = pair.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password }).toString();
+    const encrypted = pair.privateKey
+      .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password })
+      .toString();
     expect(() => new KeyedSigner(encrypted, password)).not.toThrow();
     let message = '';
     try {
@@ -172,7 +234,14 @@ describe('keyed signing', () => {
     }
     expect(message).toMatch(/key-password is wrong/);
     expect(message).not.toContain('wrong-password');
-    expect(() => new KeyedSigner(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())).toThrow(/P-256\/P-384 or Ed25519/);
+    expect(
+      () =>
+        new KeyedSigner(
+          generateKeyPairSync('rsa', { modulusLength: 2048 })
+            .privateKey.export({ format: 'pem', type: 'pkcs8' })
+            .toString(),
+        ),
+    ).toThrow(/P-256\/P-384 or Ed25519/);
   });
 
   it('signs a digest without the file as an attestation', async () => {
@@ -186,14 +255,23 @@ describe('keyed signing', () => {
       bundleDir: join(local.dir, 'digest-bundles'),
     });
     expect(signed!.bundlePath).toBe(join(local.dir, 'digest-bundles', 'image.sigstore.json'));
-    const report = await verifyArtifacts([{ name: 'image', digest: { algorithm: 'sha256', digest: sha256 }, bundlePath: signed!.bundlePath }], {
-      trustedRoot: readTrustedRoot(local.trustedRootPath),
-      publicKey: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-      tlogThreshold: 0,
-      timestampThreshold: 0,
-    });
+    const report = await verifyArtifacts(
+      [{ name: 'image', digest: { algorithm: 'sha256', digest: sha256 }, bundlePath: signed!.bundlePath }],
+      {
+        trustedRoot: readTrustedRoot(local.trustedRootPath),
+        publicKey: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+        tlogThreshold: 0,
+        timestampThreshold: 0,
+      },
+    );
     expect(report.results[0]).toMatchObject({ verified: true, digest: `sha256:${sha256.toString('hex')}` });
-    expect((await verifyOne(subject, signed!.bundlePath, { publicKey: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString() })).reason).toMatch(/timestamp|tlog/);
+    expect(
+      (
+        await verifyOne(subject, signed!.bundlePath, {
+          publicKey: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+        })
+      ).reason,
+    ).toMatch(/timestamp|tlog/);
   });
 });
 
@@ -203,5 +281,9 @@ function expectVerified(result: { verified: boolean; reason?: string }): void {
 }
 
 function keylessToken(): () => Promise<string> {
-  return githubActionsTokenGetter({ requestUrl: local.oidc.tokenUrl, requestToken: local.oidc.requestToken, audience: 'sigstore' });
+  return githubActionsTokenGetter({
+    requestUrl: local.oidc.tokenUrl,
+    requestToken: local.oidc.requestToken,
+    audience: 'sigstore',
+  });
 }

@@ -28,13 +28,26 @@ async function signed(workflowRef = APP, content = 'release artifact\n') {
   writeFileSync(path, content);
   const signer = new KeylessSigner({
     fulcioUrl: local.stack.fulcioUrl,
-    getToken: async () => local.oidc.issueToken('sigstore', { job_workflow_ref: workflowRef, repository: workflowRef.split('/.github')[0] }),
+    getToken: async () =>
+      local.oidc.issueToken('sigstore', {
+        job_workflow_ref: workflowRef,
+        repository: workflowRef.split('/.github')[0],
+      }),
   });
-  const [result] = await signArtifacts([{ name: 'app.bin', path }], { signer, cwd: folder, rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 } });
+  const [result] = await signArtifacts([{ name: 'app.bin', path }], {
+    signer,
+    cwd: folder,
+    rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 },
+  });
   return { path, bundlePath: result!.bundlePath, bundle: JSON.parse(readFileSync(result!.bundlePath, 'utf8')) };
 }
 
-async function verify(path: string, bundlePath: string, policy: IdentityPolicy = buildIdentityPolicy({ signerRepository: 'acme/app' }), trustedRootPath = local.trustedRootPath) {
+async function verify(
+  path: string,
+  bundlePath: string,
+  policy: IdentityPolicy = buildIdentityPolicy({ signerRepository: 'acme/app' }),
+  trustedRootPath = local.trustedRootPath,
+) {
   const report = await verifyArtifacts([{ name: 'app.bin', path, bundlePath, bundleName: 'app.bin.sigstore.json' }], {
     trustedRoot: readTrustedRoot(trustedRootPath),
     policy,
@@ -58,7 +71,12 @@ it('accepts the untouched artifact', async () => {
   const { path, bundlePath } = await signed();
   const result = await verify(path, bundlePath);
   expect(result.reason).toBeUndefined();
-  expect(result).toMatchObject({ verified: true, subject: 'app.bin', bundle: 'app.bin.sigstore.json', identity: `https://github.com/${APP}` });
+  expect(result).toMatchObject({
+    verified: true,
+    subject: 'app.bin',
+    bundle: 'app.bin.sigstore.json',
+    identity: `https://github.com/${APP}`,
+  });
 });
 
 it('rejects a changed artifact: digest mismatch', async () => {
@@ -66,7 +84,9 @@ it('rejects a changed artifact: digest mismatch', async () => {
   writeFileSync(path, 'release artifact with a backdoor\n');
   const result = await verify(path, bundlePath);
   expect(result).toMatchObject({ verified: false, subject: 'app.bin', bundle: 'app.bin.sigstore.json' });
-  expect(result.reason).toMatch(/^digest mismatch: the artifact is sha256:[0-9a-f]{64} but the bundle signs [0-9a-f]{64}$/);
+  expect(result.reason).toMatch(
+    /^digest mismatch: the artifact is sha256:[0-9a-f]{64} but the bundle signs [0-9a-f]{64}$/,
+  );
 });
 
 it('rejects a changed bundle signature', async () => {
@@ -74,7 +94,9 @@ it('rejects a changed bundle signature', async () => {
   rewrite(bundlePath, (bundle) => {
     bundle.messageSignature.signature = flipBase64(bundle.messageSignature.signature);
   });
-  expect((await verify(path, bundlePath)).reason).toMatch(/transparency-log entry does not match the bundle: signature mismatch/);
+  expect((await verify(path, bundlePath)).reason).toMatch(
+    /transparency-log entry does not match the bundle: signature mismatch/,
+  );
 });
 
 it('rejects a swapped certificate', async () => {
@@ -90,7 +112,10 @@ it('rejects a corrupted certificate', async () => {
   const { path, bundlePath } = await signed();
   rewrite(bundlePath, (bundle) => {
     const raw = Buffer.from(bundle.verificationMaterial.certificate.rawBytes, 'base64');
-    bundle.verificationMaterial.certificate.rawBytes = flipBase64(bundle.verificationMaterial.certificate.rawBytes, raw.length - 8);
+    bundle.verificationMaterial.certificate.rawBytes = flipBase64(
+      bundle.verificationMaterial.certificate.rawBytes,
+      raw.length - 8,
+    );
   });
   expect((await verify(path, bundlePath)).reason).toBe('certificate: Failed to verify certificate chain');
 });
@@ -119,15 +144,23 @@ it('rejects acme/app-evil under a policy for acme/app, naming the identity found
   expect(result.verified).toBe(false);
   expect(result.reason).toContain(`untrusted signer: identity 'https://github.com/${evil}'`);
   expect(result.identity).toBe(`https://github.com/${evil}`);
-  const exact = buildIdentityPolicy({ certificateIdentity: `https://github.com/${APP}`, certificateOidcIssuer: 'https://token.actions.githubusercontent.com' });
+  const exact = buildIdentityPolicy({
+    certificateIdentity: `https://github.com/${APP}`,
+    certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+  });
   expect((await verify(path, bundlePath, exact)).reason).toMatch(/untrusted signer/);
-  const other = buildIdentityPolicy({ certificateIdentity: `https://github.com/${evil}`, certificateOidcIssuer: 'https://accounts.example.com' });
+  const other = buildIdentityPolicy({
+    certificateIdentity: `https://github.com/${evil}`,
+    certificateOidcIssuer: 'https://accounts.example.com',
+  });
   expect((await verify(path, bundlePath, other)).reason).toMatch(/expected issuer/);
 });
 
 it('rejects a bundle checked against another trusted root', async () => {
   const { path, bundlePath } = await signed();
-  expect((await verify(path, bundlePath, undefined, other.trustedRootPath)).reason).toMatch(/certificate|inclusion|tlog/i);
+  expect((await verify(path, bundlePath, undefined, other.trustedRootPath)).reason).toMatch(
+    /certificate|inclusion|tlog/i,
+  );
 });
 
 it('checks every subject and reports each', async () => {
@@ -140,7 +173,10 @@ it('checks every subject and reports each', async () => {
       { name: 'good.bin', path: good.path, bundlePath: good.bundlePath },
       { name: 'missing.bin', path: good.path, bundlePath: join(local.dir, 'nope.sigstore.json') },
     ],
-    { trustedRoot: readTrustedRoot(local.trustedRootPath), policy: buildIdentityPolicy({ signerRepository: 'acme/app' }) },
+    {
+      trustedRoot: readTrustedRoot(local.trustedRootPath),
+      policy: buildIdentityPolicy({ signerRepository: 'acme/app' }),
+    },
   );
   expect(report.verified).toBe(false);
   expect(report.results.map((result) => [result.subject, result.verified])).toEqual([

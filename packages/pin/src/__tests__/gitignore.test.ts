@@ -5,7 +5,9 @@ import { classifyPath, discoverFiles } from '../discover.js';
 import { GitignoreRules } from '../gitignore.js';
 
 describe('GitignoreRules', () => {
-  const rules = new GitignoreRules(['# comment', '*.log', '/build', 'out/', 'docs/**/gen', '!keep.log', '\\#hash', ''].join('\n'));
+  const rules = new GitignoreRules(
+    ['# comment', '*.log', '/build', 'out/', 'docs/**/gen', '!keep.log', '\\#hash', ''].join('\n'),
+  );
   it.each([
     ['a.log', false, true],
     ['deep/x/a.log', false, true],
@@ -29,8 +31,8 @@ describe('discoverFiles', () => {
     root = mkdtempSync(join(tmpdir(), 'pin-discover-'));
     const files: Record<string, string> = {
       '.gitignore': 'ignored/\n*.tmp.yml\n',
-      'Dockerfile': 'FROM a\n',
-      'Containerfile': 'FROM a\n',
+      Dockerfile: 'FROM a\n',
+      Containerfile: 'FROM a\n',
       'api.Dockerfile': 'FROM a\n',
       'Dockerfile.prod': 'FROM a\n',
       'compose.yaml': 'services: {}\n',
@@ -68,7 +70,11 @@ describe('discoverFiles', () => {
 
   it('takes globs, and a literal file of any name', async () => {
     const found = await discoverFiles(root, ['**/Dockerfile*', 'odd/base-image', '!Dockerfile.prod']);
-    expect(found.map((f) => `${f.kind}:${f.path}`)).toEqual(['dockerfile:Dockerfile', 'dockerfile:ignored/Dockerfile', 'dockerfile:odd/base-image']);
+    expect(found.map((f) => `${f.kind}:${f.path}`)).toEqual([
+      'dockerfile:Dockerfile',
+      'dockerfile:ignored/Dockerfile',
+      'dockerfile:odd/base-image',
+    ]);
   });
 
   it('classifies by name', () => {

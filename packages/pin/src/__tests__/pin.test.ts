@@ -70,7 +70,13 @@ describe('runPin check mode', () => {
 
   it('honours require-digest, require-action-sha and trusted registries with wildcards and ports', async () => {
     const root = make({
-      Dockerfile: ['FROM python:3.12', 'FROM ghcr.io/o/a:1', 'FROM registry.corp.example.com:5000/x:1', 'FROM quay.io/q/b@' + D('b'), 'FROM localhost:5000/l:1'].join('\n'),
+      Dockerfile: [
+        'FROM python:3.12',
+        'FROM ghcr.io/o/a:1',
+        'FROM registry.corp.example.com:5000/x:1',
+        'FROM quay.io/q/b@' + D('b'),
+        'FROM localhost:5000/l:1',
+      ].join('\n'),
       '.github/workflows/ci.yml': 'jobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n',
     });
     const result = await runPin({
@@ -87,7 +93,8 @@ describe('runPin check mode', () => {
 
   it('suppresses with an inline allow-unpinned comment (reason required) and allow patterns', async () => {
     const root = make({
-      Dockerfile: '# gatehouse: allow-unpinned base is rebuilt nightly\nFROM python:3.12\n# gatehouse: allow-unpinned\nFROM node:20\n',
+      Dockerfile:
+        '# gatehouse: allow-unpinned base is rebuilt nightly\nFROM python:3.12\n# gatehouse: allow-unpinned\nFROM node:20\n',
       '.github/workflows/ci.yml':
         'jobs:\n  a:\n    steps:\n      - uses: my-org/deploy@main\n      - uses: actions/checkout@v4 # gatehouse: allow-unpinned pinned by org policy\n      - uses: other/x@v1\n',
     });
@@ -120,7 +127,7 @@ describe('runPin check mode', () => {
     const root = make({
       'bad.yaml': 'a: [1, 2\nb: c\n',
       'helm/templates/deploy.yaml': 'spec:\n  {{- if .Values.x }}\n  replicas: [\n',
-      'Dockerfile': 'FROM\nFROM node:20\n',
+      Dockerfile: 'FROM\nFROM node:20\n',
       'ok.yaml': 'services:\n  db:\n    image: postgres:16\n',
     });
     const result = await runPin({ workspace: root });
@@ -141,12 +148,16 @@ describe('runPin check mode', () => {
       ['actions/cache@v4', SHA('3')],
     ]);
     const result = await runPin({ workspace: root, actionTags: tags });
-    expect(result.findings.map((f) => [f.ruleId, f.location?.line, f.properties.expectedSha])).toEqual([['action-ref-mismatch', 5, SHA('3')]]);
+    expect(result.findings.map((f) => [f.ruleId, f.location?.line, f.properties.expectedSha])).toEqual([
+      ['action-ref-mismatch', 5, SHA('3')],
+    ]);
   });
 
   it('rejects a bad registry pattern with one line naming the input', async () => {
     await expect(runPin({ workspace: make({}), trustedRegistries: ['not a host'] })).rejects.toThrow(UsageError);
-    await expect(runPin({ workspace: make({}), trustedRegistries: ['not a host'] })).rejects.toThrow("Input 'trusted-registries'");
+    await expect(runPin({ workspace: make({}), trustedRegistries: ['not a host'] })).rejects.toThrow(
+      "Input 'trusted-registries'",
+    );
   });
 });
 
@@ -158,11 +169,16 @@ describe('runPin fix mode', () => {
     'docker.io/library/alpine:3.19': D('4'),
     'docker.io/library/redis:7': D('5'),
   };
-  const actions = { 'actions/checkout@v4': SHA('a'), 'github/codeql-action@v3': SHA('b'), 'actions/cache@v4': SHA('c') };
+  const actions = {
+    'actions/checkout@v4': SHA('a'),
+    'github/codeql-action@v3': SHA('b'),
+    'actions/cache@v4': SHA('c'),
+  };
 
   it('rewrites only reference bytes, keeps comments, quotes and CRLF, and is idempotent', async () => {
     const files = {
-      Dockerfile: '\uFEFF# syntax=docker/dockerfile:1\r\nARG BASE=python:3.12\r\nFROM ${BASE} AS build\r\nFROM node\r\nCOPY --from=ghcr.io/o/app:v1 /a /a\r\n',
+      Dockerfile:
+        '\uFEFF# syntax=docker/dockerfile:1\r\nARG BASE=python:3.12\r\nFROM ${BASE} AS build\r\nFROM node\r\nCOPY --from=ghcr.io/o/app:v1 /a /a\r\n',
       '.github/workflows/ci.yml': [
         'jobs:',
         '  a:',
@@ -178,7 +194,12 @@ describe('runPin fix mode', () => {
     };
     const root = make(files);
     const imageResolver = new TableImageResolver(images);
-    const options = { workspace: root, mode: 'fix' as const, imageResolver, actionResolver: new TableActionResolver(actions) };
+    const options = {
+      workspace: root,
+      mode: 'fix' as const,
+      imageResolver,
+      actionResolver: new TableActionResolver(actions),
+    };
     const result = await runPin(options);
 
     expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toBe(
@@ -217,17 +238,27 @@ describe('runPin fix mode', () => {
   });
 
   it('resolves each reference once however often it appears', async () => {
-    const root = make({ 'a/Dockerfile': 'FROM python:3.12\n', 'b/Dockerfile': 'FROM python:3.12\nFROM docker.io/library/python:3.12\n' });
+    const root = make({
+      'a/Dockerfile': 'FROM python:3.12\n',
+      'b/Dockerfile': 'FROM python:3.12\nFROM docker.io/library/python:3.12\n',
+    });
     const imageResolver = new TableImageResolver(images);
     // The table resolver has no memo of its own; the engine asks per occurrence and the real clients memoise.
     await runPin({ workspace: root, mode: 'fix', imageResolver, actionResolver: new TableActionResolver({}) });
-    expect(readFileSync(join(root, 'b/Dockerfile'), 'utf8')).toBe(`FROM python:3.12@${D('1')}\nFROM docker.io/library/python:3.12@${D('1')}\n`);
+    expect(readFileSync(join(root, 'b/Dockerfile'), 'utf8')).toBe(
+      `FROM python:3.12@${D('1')}\nFROM docker.io/library/python:3.12@${D('1')}\n`,
+    );
   });
 
   it('reports a version comment that does not match its SHA and leaves it', async () => {
     const text = `jobs:\n  a:\n    steps:\n      - uses: actions/checkout@${SHA('f')} # v4\n`;
     const root = make({ '.github/workflows/ci.yml': text });
-    const result = await runPin({ workspace: root, mode: 'fix', imageResolver: new TableImageResolver({}), actionResolver: new TableActionResolver(actions) });
+    const result = await runPin({
+      workspace: root,
+      mode: 'fix',
+      imageResolver: new TableImageResolver({}),
+      actionResolver: new TableActionResolver(actions),
+    });
     expect(result.findings.map((f) => f.ruleId)).toEqual(['action-ref-mismatch']);
     expect(readFileSync(join(root, '.github/workflows/ci.yml'), 'utf8')).toBe(text);
   });
@@ -235,7 +266,12 @@ describe('runPin fix mode', () => {
   it('leaves a file that is not valid UTF-8 untouched', async () => {
     const bytes = Buffer.concat([Buffer.from('# \xff\n', 'latin1'), Buffer.from('FROM python:3.12\n')]);
     const root = make({ Dockerfile: bytes });
-    const result = await runPin({ workspace: root, mode: 'fix', imageResolver: new TableImageResolver(images), actionResolver: new TableActionResolver({}) });
+    const result = await runPin({
+      workspace: root,
+      mode: 'fix',
+      imageResolver: new TableImageResolver(images),
+      actionResolver: new TableActionResolver({}),
+    });
     expect(readFileSync(join(root, 'Dockerfile')).equals(bytes)).toBe(true);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['image-not-pinned']);
     expect(result.notes[0]).toContain('not valid UTF-8');

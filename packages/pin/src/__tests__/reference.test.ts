@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { canonicalName, familiarName, formatImageReference, parseImageReference, ReferenceError } from '../reference.js';
+import {
+  canonicalName,
+  familiarName,
+  formatImageReference,
+  parseImageReference,
+  ReferenceError,
+} from '../reference.js';
 
 const SHA256 = `sha256:${'a'.repeat(64)}`;
 const SHA512 = `sha512:${'b'.repeat(128)}`;
@@ -29,14 +35,21 @@ describe('parseImageReference', () => {
 
   it('keeps the port apart from the hostname', () => {
     expect(parseImageReference('[::1]:5000/app')).toMatchObject({ hostname: '[::1]', port: 5000 });
-    expect(parseImageReference('registry.example.com:443/app')).toMatchObject({ hostname: 'registry.example.com', port: 443 });
+    expect(parseImageReference('registry.example.com:443/app')).toMatchObject({
+      hostname: 'registry.example.com',
+      port: 443,
+    });
   });
 
   it('takes a digest with or without a tag; the digest pins', () => {
     expect(parseImageReference(`python@${SHA256}`).digest).toBe(SHA256);
     expect(parseImageReference(`python@${SHA256}`).tag).toBeUndefined();
     expect(parseImageReference(`python:3.12@${SHA256}`)).toMatchObject({ tag: '3.12', digest: SHA256 });
-    expect(parseImageReference(`ghcr.io/a/b:1@${SHA512}`)).toMatchObject({ registry: 'ghcr.io', tag: '1', digest: SHA512 });
+    expect(parseImageReference(`ghcr.io/a/b:1@${SHA512}`)).toMatchObject({
+      registry: 'ghcr.io',
+      tag: '1',
+      digest: SHA512,
+    });
   });
 
   it.each([
@@ -65,7 +78,9 @@ describe('parseImageReference', () => {
     expect(familiarName(reference)).toBe('python');
     expect(formatImageReference(reference)).toBe('python:3.12');
     expect(formatImageReference(reference, { form: 'canonical' })).toBe('docker.io/library/python:3.12');
-    expect(formatImageReference(parseImageReference('docker.io/library/python:3.12'), { form: 'familiar' })).toBe('python:3.12');
+    expect(formatImageReference(parseImageReference('docker.io/library/python:3.12'), { form: 'familiar' })).toBe(
+      'python:3.12',
+    );
     expect(formatImageReference(parseImageReference(`ghcr.io/a/b:1@${SHA256}`))).toBe(`ghcr.io/a/b:1@${SHA256}`);
   });
 });
@@ -80,7 +95,9 @@ const host = fc.oneof(
   fc.constant('localhost'),
   fc.stringMatching(/^\[[0-9a-f:]{2,12}\]$/),
 );
-const domain = fc.tuple(host, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined })).map(([h, port]) => (port === undefined ? h : `${h}:${port}`));
+const domain = fc
+  .tuple(host, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }))
+  .map(([h, port]) => (port === undefined ? h : `${h}:${port}`));
 const tag = fc.stringMatching(/^[\w][\w.-]{0,20}$/);
 const digest = fc.oneof(
   fc.stringMatching(/^[0-9a-f]{64}$/).map((hex) => `sha256:${hex}`),

@@ -1,8 +1,24 @@
 import { LineIndex, type FileReading, type ImageOccurrence, type TextSpan } from '../occurrence.js';
 
 const INSTRUCTIONS = new Set([
-  'add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label',
-  'maintainer', 'onbuild', 'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir',
+  'add',
+  'arg',
+  'cmd',
+  'copy',
+  'entrypoint',
+  'env',
+  'expose',
+  'from',
+  'healthcheck',
+  'label',
+  'maintainer',
+  'onbuild',
+  'run',
+  'shell',
+  'stopsignal',
+  'user',
+  'volume',
+  'workdir',
 ]);
 const HEREDOC_INSTRUCTIONS = new Set(['run', 'copy', 'add']);
 const DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
@@ -135,7 +151,8 @@ class DockerfileReader {
     else if (name === 'run') this.runMount(logical, tokens);
     else if (name === 'onbuild' && tokens[0]) {
       const inner = tokens[0].text.toLowerCase();
-      if (INSTRUCTIONS.has(inner) && inner !== 'onbuild') this.dispatch(inner, logical, tokens[0].index + tokens[0].text.length);
+      if (INSTRUCTIONS.has(inner) && inner !== 'onbuild')
+        this.dispatch(inner, logical, tokens[0].index + tokens[0].text.length);
     }
   }
 
@@ -212,7 +229,13 @@ class DockerfileReader {
       if (!isFrom && /^\d+$/.test(resolved.value)) return;
     }
     const start = logical.offsets[token.index]!;
-    this.image(resolved.missing.length > 0 ? token.text : resolved.value, resolved.span, start, context, resolved.missing);
+    this.image(
+      resolved.missing.length > 0 ? token.text : resolved.value,
+      resolved.span,
+      start,
+      context,
+      resolved.missing,
+    );
   }
 
   private image(value: string, span: TextSpan | undefined, start: number, context: string, missing: string[]): void {
@@ -251,7 +274,11 @@ class DockerfileReader {
         soleSpan = arg?.span;
       } else if (operator.endsWith('-')) {
         value += set ? arg!.value : word;
-        soleSpan = set ? arg!.span : word.includes('$') ? undefined : spanOf(logical, wordIndex, wordIndex + word.length);
+        soleSpan = set
+          ? arg!.span
+          : word.includes('$')
+            ? undefined
+            : spanOf(logical, wordIndex, wordIndex + word.length);
       } else {
         value += set ? word : '';
         soleSpan = set && !word.includes('$') ? spanOf(logical, wordIndex, wordIndex + word.length) : undefined;
@@ -289,7 +316,8 @@ function tokenize(text: string, from: number): Token[] {
   const tokens: Token[] = [];
   const pattern = /\S+/g;
   pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) tokens.push({ text: match[0], index: match.index });
+  for (let match = pattern.exec(text); match; match = pattern.exec(text))
+    tokens.push({ text: match[0], index: match.index });
   return tokens;
 }
 

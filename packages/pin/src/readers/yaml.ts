@@ -81,7 +81,10 @@ function visitKubernetes(source: YamlSource, resource: unknown, prefix: string):
   for (const list of CONTAINER_LISTS) {
     items(get(podSpec, list)).forEach((container, i) => {
       const name = stringAt(container, 'name');
-      source.image(get(container, 'image'), `${prefix}${kind}${name ? ` ${name}` : ''} ${path.join('.')}.${list}[${i}].image`);
+      source.image(
+        get(container, 'image'),
+        `${prefix}${kind}${name ? ` ${name}` : ''} ${path.join('.')}.${list}[${i}].image`,
+      );
     });
   }
 }

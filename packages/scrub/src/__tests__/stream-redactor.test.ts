@@ -5,9 +5,16 @@ import { collectKnownValues } from '../known-values.js';
 import { SecretScanner } from '../scanner.js';
 import { StreamRedactor } from '../stream-redactor.js';
 
-function redact(scanner: SecretScanner, chunks: readonly Buffer[], style: 'mask' | 'rule' = 'mask'): { output: Buffer; redactor: StreamRedactor } {
+function redact(
+  scanner: SecretScanner,
+  chunks: readonly Buffer[],
+  style: 'mask' | 'rule' = 'mask',
+): { output: Buffer; redactor: StreamRedactor } {
   const out: Buffer[] = [];
-  const redactor = new StreamRedactor(scanner, (chunk) => out.push(chunk), { replacement: style, flushAfterMs: 60_000 });
+  const redactor = new StreamRedactor(scanner, (chunk) => out.push(chunk), {
+    replacement: style,
+    flushAfterMs: 60_000,
+  });
   for (const chunk of chunks) redactor.write(chunk);
   redactor.end();
   return { output: Buffer.concat(out), redactor };
@@ -40,7 +47,8 @@ const ENCODINGS: Record<string, (secret: string) => string> = {
   base64url: (s) => Buffer.from(s).toString('base64url'),
   'base64url at offset 1': (s) => Buffer.from(`?${s}`).toString('base64url'),
   'base64 of base64': (s) => Buffer.from(Buffer.from(s).toString('base64')).toString('base64'),
-  'base64 of base64 of base64': (s) => Buffer.from(Buffer.from(Buffer.from(s).toString('base64')).toString('base64')).toString('base64'),
+  'base64 of base64 of base64': (s) =>
+    Buffer.from(Buffer.from(Buffer.from(s).toString('base64')).toString('base64')).toString('base64'),
   'hex of base64': (s) => Buffer.from(Buffer.from(s).toString('base64')).toString('hex'),
   hex: (s) => Buffer.from(s).toString('hex'),
   'hex upper': (s) => Buffer.from(s).toString('hex').toUpperCase(),
@@ -51,7 +59,13 @@ const ENCODINGS: Record<string, (secret: string) => string> = {
 };
 
 const secretArbitrary = fc
-  .string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#%&()+,-./:;=?@[]^_{|}~ \'"$`\\é日'), minLength: 8, maxLength: 40 })
+  .string({
+    unit: fc.constantFrom(
+      ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#%&()+,-./:;=?@[]^_{|}~ \'"$`\\é日',
+    ),
+    minLength: 8,
+    maxLength: 40,
+  })
   .filter((s) => s.trim() === s && s.length >= 8);
 const fillerArbitrary = fc.string({ unit: fc.constantFrom(...'abc XYZ 123\n\t.,:;é日😀'), maxLength: 60 });
 
@@ -84,7 +98,10 @@ describe('StreamRedactor guarantees', () => {
         const scanner = new SecretScanner({ knownValues: [secret], rules: [] });
         const cut = 1 + (at % (secret.length - 1));
         const coloured = `${before}${secret.slice(0, cut)}${GREP_ON}${secret.slice(cut)}${GREP_OFF} tail\n`;
-        const { output } = redact(scanner, [...Buffer.from(coloured)].map((b) => Buffer.from([b])));
+        const { output } = redact(
+          scanner,
+          [...Buffer.from(coloured)].map((b) => Buffer.from([b])),
+        );
         const visible = output.toString('utf8').replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
         expect(visible.includes(secret)).toBe(false);
         // The colour codes themselves survive, so the terminal state is what the program meant.
@@ -148,7 +165,12 @@ describe('StreamRedactor guarantees', () => {
 
   it('names the rule with replacement style rule, and counts by rule', () => {
     const scanner = new SecretScanner({ knownValues: ['registered-value-1'] });
-    const token = withCrc32Base62Checksum(`ghp_${randomBytes(40).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 30)}`);
+    const token = withCrc32Base62Checksum(
+      `ghp_${randomBytes(40)
+        .toString('base64')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 30)}`,
+    );
     const { output, redactor } = redact(scanner, [Buffer.from(`a registered-value-1 b ${token} c\r\nnext\n`)], 'rule');
     expect(output.toString()).toBe('a [REDACTED:known-secret] b [REDACTED:github-pat] c\r\nnext\n');
     expect(redactor.counts.toJSON()).toEqual({ 'github-pat': 1, 'known-secret': 1 });
@@ -156,13 +178,19 @@ describe('StreamRedactor guarantees', () => {
 
   it('redacts a secret redrawn on a progress line with \\r', () => {
     const scanner = new SecretScanner({ knownValues: ['progress-secret-9'], rules: [] });
-    const { output } = redact(scanner, [Buffer.from('10% progress-sec'), Buffer.from('ret-9\r50% progress-secret-9\r100%\n')]);
+    const { output } = redact(scanner, [
+      Buffer.from('10% progress-sec'),
+      Buffer.from('ret-9\r50% progress-secret-9\r100%\n'),
+    ]);
     expect(output.toString()).toBe('10% ***\r50% ***\r100%\n');
   });
 
   it('redacts the body of a private key printed across lines and chunks, keeping the markers', () => {
     const scanner = new SecretScanner();
-    const body = ['MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', 'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK'];
+    const body = [
+      'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun',
+      'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK',
+    ];
     const pem = `-----BEGIN RSA PRIVATE KEY-----\n${body.join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
     const { output, redactor } = redact(scanner, chunked(Buffer.from(pem), [7, 40, 41, 100]));
     expect(output.toString()).toBe('-----BEGIN RSA PRIVATE KEY-----\n***\n***\n-----END RSA PRIVATE KEY-----\n');

@@ -36,7 +36,14 @@ export interface RuleOptions {
 
 const TOKEN_END = String.raw`(?![A-Za-z0-9_\-])`;
 
-function build(id: string, family: string, title: string, keywords: string[], source: string, options: RuleOptions): SecretRule {
+function build(
+  id: string,
+  family: string,
+  title: string,
+  keywords: string[],
+  source: string,
+  options: RuleOptions,
+): SecretRule {
   return {
     id,
     family,

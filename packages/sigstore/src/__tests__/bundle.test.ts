@@ -12,7 +12,11 @@ describe('parseBundle', () => {
     for (const mediaType of BUNDLE_MEDIA_TYPES.slice(2)) {
       expect(parseBundle(JSON.stringify({ ...json, mediaType })).mediaType).toBe(mediaType);
     }
-    for (const mediaType of ['application/vnd.dev.sigstore.bundle.v0.4+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3.1', undefined]) {
+    for (const mediaType of [
+      'application/vnd.dev.sigstore.bundle.v0.4+json',
+      'application/vnd.dev.sigstore.bundle+json;version=0.3.1',
+      undefined,
+    ]) {
       expect(() => parseBundle(JSON.stringify({ ...json, mediaType }))).toThrow(/unsupported bundle mediaType/);
     }
   });

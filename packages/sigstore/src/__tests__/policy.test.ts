@@ -1,6 +1,12 @@
 import { UsageError } from '@gatehouse/findings';
 import fc from 'fast-check';
-import { buildIdentityPolicy, decodeDerString, GITHUB_ACTIONS_ISSUER, policyMismatch, OID_SOURCE_REPOSITORY_REF } from '../policy.js';
+import {
+  buildIdentityPolicy,
+  decodeDerString,
+  GITHUB_ACTIONS_ISSUER,
+  policyMismatch,
+  OID_SOURCE_REPOSITORY_REF,
+} from '../policy.js';
 
 const WORKFLOW = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 const EVIL = 'https://github.com/acme/app-evil/.github/workflows/release.yml@refs/heads/main';
@@ -16,12 +22,18 @@ describe('buildIdentityPolicy', () => {
     expect(policyMismatch(policy, signer(WORKFLOW))).toBeUndefined();
     expect(policyMismatch(policy, signer(`${WORKFLOW}x`))).toMatch(/untrusted signer/);
     expect(policyMismatch(policy, signer(`x${WORKFLOW}`))).toMatch(/untrusted signer/);
-    const dotted = buildIdentityPolicy({ certificateIdentity: 'a.b@example.com', certificateOidcIssuer: 'https://issuer' });
+    const dotted = buildIdentityPolicy({
+      certificateIdentity: 'a.b@example.com',
+      certificateOidcIssuer: 'https://issuer',
+    });
     expect(policyMismatch(dotted, signer('aXb@example.com', 'https://issuer'))).toMatch(/untrusted signer/);
   });
 
   it('anchors a user regexp at both ends', () => {
-    const policy = buildIdentityPolicy({ certificateIdentityRegexp: 'https://github.com/acme/app/.*', certificateOidcIssuer: GITHUB_ACTIONS_ISSUER });
+    const policy = buildIdentityPolicy({
+      certificateIdentityRegexp: 'https://github.com/acme/app/.*',
+      certificateOidcIssuer: GITHUB_ACTIONS_ISSUER,
+    });
     expect(policyMismatch(policy, signer(WORKFLOW))).toBeUndefined();
     expect(policyMismatch(policy, signer(`https://evil.example/?${WORKFLOW}`))).toMatch(/untrusted signer/);
     const alternation = buildIdentityPolicy({ certificateIdentityRegexp: 'a|b', certificateOidcIssuer: 'https://i' });
@@ -46,9 +58,12 @@ describe('buildIdentityPolicy', () => {
 
   it('compares the issuer exactly and checks source-ref', () => {
     const policy = buildIdentityPolicy({ signerRepository: 'acme/app', sourceRef: 'refs/heads/main' });
-    const ref = (text: string) => new Map([[OID_SOURCE_REPOSITORY_REF, Buffer.concat([Buffer.from([0x0c, text.length]), Buffer.from(text)])]]);
+    const ref = (text: string) =>
+      new Map([[OID_SOURCE_REPOSITORY_REF, Buffer.concat([Buffer.from([0x0c, text.length]), Buffer.from(text)])]]);
     expect(policyMismatch(policy, signer(WORKFLOW, GITHUB_ACTIONS_ISSUER, ref('refs/heads/main')))).toBeUndefined();
-    expect(policyMismatch(policy, signer(WORKFLOW, GITHUB_ACTIONS_ISSUER, ref('refs/heads/dev')))).toMatch(/source ref 'refs\/heads\/dev'/);
+    expect(policyMismatch(policy, signer(WORKFLOW, GITHUB_ACTIONS_ISSUER, ref('refs/heads/dev')))).toMatch(
+      /source ref 'refs\/heads\/dev'/,
+    );
     expect(policyMismatch(policy, signer(WORKFLOW, `${GITHUB_ACTIONS_ISSUER}/`))).toMatch(/expected issuer/);
   });
 
@@ -56,8 +71,12 @@ describe('buildIdentityPolicy', () => {
     expect(() => buildIdentityPolicy({})).toThrow(UsageError);
     expect(() => buildIdentityPolicy({ certificateOidcIssuer: GITHUB_ACTIONS_ISSUER })).toThrow(UsageError);
     expect(() => buildIdentityPolicy({ certificateIdentity: WORKFLOW })).toThrow(/certificate-oidc-issuer/);
-    expect(() => buildIdentityPolicy({ certificateIdentity: WORKFLOW, signerRepository: 'acme/app' })).toThrow(/cannot be combined/);
-    expect(() => buildIdentityPolicy({ certificateIdentityRegexp: '(', certificateOidcIssuer: 'x' })).toThrow(UsageError);
+    expect(() => buildIdentityPolicy({ certificateIdentity: WORKFLOW, signerRepository: 'acme/app' })).toThrow(
+      /cannot be combined/,
+    );
+    expect(() => buildIdentityPolicy({ certificateIdentityRegexp: '(', certificateOidcIssuer: 'x' })).toThrow(
+      UsageError,
+    );
     expect(() => buildIdentityPolicy({ signerRepository: 'acme' })).toThrow(/owner\/repo/);
   });
 

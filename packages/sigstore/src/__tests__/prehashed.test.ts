@@ -39,13 +39,17 @@ describe('verifyPrehashed', () => {
     const signature = sign('sha256', Buffer.from('artifact'), p256.privateKey);
     const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     expect(verifyPrehashed(other.publicKey, digest, 'sha256', signature)).toBe('invalid');
-    expect(verifyPrehashed(p256.publicKey, digest, 'sha256', signature.subarray(0, signature.length - 1))).toBe('invalid');
+    expect(verifyPrehashed(p256.publicKey, digest, 'sha256', signature.subarray(0, signature.length - 1))).toBe(
+      'invalid',
+    );
     expect(verifyPrehashed(p256.publicKey, digest, 'sha256', Buffer.alloc(0))).toBe('invalid');
   });
 
   it('says Ed25519 cannot be checked from a digest', () => {
     const digest = createHash('sha256').update('x').digest();
-    expect(verifyPrehashed(ed.publicKey, digest, 'sha256', sign(null, Buffer.from('x'), ed.privateKey))).toBe('unsupported');
+    expect(verifyPrehashed(ed.publicKey, digest, 'sha256', sign(null, Buffer.from('x'), ed.privateKey))).toBe(
+      'unsupported',
+    );
   });
 
   it('parses only strict DER', () => {

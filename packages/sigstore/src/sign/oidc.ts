@@ -18,13 +18,16 @@ export function githubActionsTokenGetter(request: GitHubTokenRequest): () => Pro
     url.searchParams.set('audience', request.audience);
     let response: Response;
     try {
-      response = await fetch(url, { headers: { Authorization: `Bearer ${request.requestToken}`, Accept: 'application/json' } });
+      response = await fetch(url, {
+        headers: { Authorization: `Bearer ${request.requestToken}`, Accept: 'application/json' },
+      });
     } catch (error) {
       throw new Error(`the OIDC token request failed: ${describeError(error)}`);
     }
     if (!response.ok) throw new Error(`the OIDC token request failed with HTTP ${response.status}`);
     const body = (await response.json()) as { value?: unknown };
-    if (typeof body.value !== 'string' || body.value.split('.').length !== 3) throw new Error('the OIDC token response holds no token');
+    if (typeof body.value !== 'string' || body.value.split('.').length !== 3)
+      throw new Error('the OIDC token response holds no token');
     return body.value;
   };
 }

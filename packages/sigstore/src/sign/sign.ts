@@ -55,7 +55,8 @@ export interface SignResult {
 
 /** Signs every subject into a v0.3 bundle and writes it; one failure fails the run. */
 export async function signArtifacts(subjects: readonly SignSubject[], options: SignOptions): Promise<SignResult[]> {
-  if (subjects.length === 0) throw new UsageError("Nothing to sign: 'subject-path' and 'subject-digest' matched no artifact.");
+  if (subjects.length === 0)
+    throw new UsageError("Nothing to sign: 'subject-path' and 'subject-digest' matched no artifact.");
   const witnesses: Witness[] = [];
   const retry = options.retry ?? DEFAULT_RETRY;
   const timeout = options.timeout ?? 20_000;
@@ -75,14 +76,17 @@ export async function signArtifacts(subjects: readonly SignSubject[], options: S
   const bundlePaths = new Set<string>();
   const planned = subjects.map((subject) => {
     const path = bundlePathFor(subject, options);
-    if (bundlePaths.has(path)) throw new UsageError(`Two subjects would write the same bundle ${path}; give distinct names or no bundle-dir.`);
+    if (bundlePaths.has(path))
+      throw new UsageError(`Two subjects would write the same bundle ${path}; give distinct names or no bundle-dir.`);
     bundlePaths.add(path);
     return { subject, path };
   });
   return mapBounded(planned, options.concurrency ?? 4, async ({ subject, path }) => {
     const session = await options.signer.session();
     if (options.rekor?.majorApiVersion === 2 && session.material.kind === 'publicKey') {
-      throw new UsageError('Rekor v2 records keyless (certificate) signatures only here; sign keyed artifacts with Rekor v1 or tlog: false.');
+      throw new UsageError(
+        'Rekor v2 records keyless (certificate) signatures only here; sign keyed artifacts with Rekor v1 or tlog: false.',
+      );
     }
     const { bundle, sha256, kind, predicateType } = await signOne(subject, session, options.predicate);
     const material = await witness(bundle, session, witnesses);
@@ -125,7 +129,11 @@ interface Signed {
   predicateType?: string;
 }
 
-async function signOne(subject: SignSubject, session: SigningSession, predicate: SignOptions['predicate']): Promise<Signed> {
+async function signOne(
+  subject: SignSubject,
+  session: SigningSession,
+  predicate: SignOptions['predicate'],
+): Promise<Signed> {
   const keyMaterial =
     session.material.kind === 'certificate'
       ? { certificate: pem.toDER(session.material.certificatePem) }
@@ -146,7 +154,13 @@ async function signOne(subject: SignSubject, session: SigningSession, predicate:
   };
   const payload = Buffer.from(JSON.stringify(statement));
   const signature = signBytes(session, dsse.preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload));
-  const bundle = toDSSEBundle({ artifact: payload, artifactType: IN_TOTO_PAYLOAD_TYPE, signature, ...keyMaterial, certificateChain: false });
+  const bundle = toDSSEBundle({
+    artifact: payload,
+    artifactType: IN_TOTO_PAYLOAD_TYPE,
+    signature,
+    ...keyMaterial,
+    certificateChain: false,
+  });
   return { bundle, sha256, kind: 'attestation', predicateType };
 }
 
@@ -154,7 +168,10 @@ async function witness(
   bundle: Bundle,
   session: SigningSession,
   witnesses: readonly Witness[],
-): Promise<{ tlogEntries: Bundle['verificationMaterial']['tlogEntries']; timestamps: Array<{ signedTimestamp: Buffer }> }> {
+): Promise<{
+  tlogEntries: Bundle['verificationMaterial']['tlogEntries'];
+  timestamps: Array<{ signedTimestamp: Buffer }>;
+}> {
   const key = session.material.kind === 'certificate' ? session.material.certificatePem : session.material.publicKeyPem;
   const tlogEntries: Bundle['verificationMaterial']['tlogEntries'] = [];
   const timestamps: Array<{ signedTimestamp: Buffer }> = [];

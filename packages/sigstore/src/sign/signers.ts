@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, createSign, generateKeyPairSync, sign as signOnce, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  generateKeyPairSync,
+  sign as signOnce,
+  type KeyObject,
+} from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { X509Certificate, pem } from '@sigstore/core';
 import { FulcioSigner, type Signer as SigstoreSigner } from '@sigstore/sign';
@@ -55,7 +63,9 @@ export class KeyedSigner implements ArtifactSigner {
     const curve = key.asymmetricKeyDetails?.namedCurve;
     const ed25519 = key.asymmetricKeyType === 'ed25519';
     if (!ed25519 && !(key.asymmetricKeyType === 'ec' && (curve === 'prime256v1' || curve === 'secp384r1'))) {
-      throw new UsageError(`Input 'key' must be an ECDSA P-256/P-384 or Ed25519 private key (got ${key.asymmetricKeyType}${curve ? ` ${curve}` : ''}).`);
+      throw new UsageError(
+        `Input 'key' must be an ECDSA P-256/P-384 or Ed25519 private key (got ${key.asymmetricKeyType}${curve ? ` ${curve}` : ''}).`,
+      );
     }
     const publicKey = createPublicKey(key);
     this.value = {
@@ -64,7 +74,9 @@ export class KeyedSigner implements ArtifactSigner {
       material: {
         kind: 'publicKey',
         publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-        hint: createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('base64'),
+        hint: createHash('sha256')
+          .update(publicKey.export({ format: 'der', type: 'spki' }))
+          .digest('base64'),
       },
     };
   }
@@ -103,7 +115,10 @@ export class KeylessSigner implements ArtifactSigner {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const publicKeyPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
     const keyHolder: SigstoreSigner = {
-      sign: async (data) => ({ signature: signOnce('sha256', data, privateKey), key: { $case: 'publicKey', publicKey: publicKeyPem } }),
+      sign: async (data) => ({
+        signature: signOnce('sha256', data, privateKey),
+        key: { $case: 'publicKey', publicKey: publicKeyPem },
+      }),
     };
     const fulcio = new FulcioSigner({
       fulcioBaseURL: this.options.fulcioUrl,
@@ -122,7 +137,12 @@ export class KeylessSigner implements ArtifactSigner {
     const session: SigningSession = {
       privateKey,
       keyType: 'ec',
-      material: { kind: 'certificate', certificatePem, identity: certificate.subjectAltName, issuer: fulcioIssuer(certificate) },
+      material: {
+        kind: 'certificate',
+        certificatePem,
+        identity: certificate.subjectAltName,
+        issuer: fulcioIssuer(certificate),
+      },
     };
     this.current = { session, notAfter: certificate.notAfter.getTime() };
     return session;

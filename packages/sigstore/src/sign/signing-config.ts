@@ -33,7 +33,9 @@ export function selectServices(json: unknown, source: string, now = new Date()):
     throw new UsageError(`Input 'signing-config': ${source} is not a signing config (${describeError(error)}).`);
   }
   if (!/^application\/vnd\.dev\.sigstore\.signingconfig\.v0\.[12]\+json$/.test(config.mediaType)) {
-    throw new UsageError(`Input 'signing-config': ${source} has an unsupported mediaType '${config.mediaType || '(none)'}'.`);
+    throw new UsageError(
+      `Input 'signing-config': ${source} has an unsupported mediaType '${config.mediaType || '(none)'}'.`,
+    );
   }
   const ca = pick(config.caUrls, MAX_API_VERSION.ca, now);
   const tlog = pick(config.rekorTlogUrls, MAX_API_VERSION.tlog, now);

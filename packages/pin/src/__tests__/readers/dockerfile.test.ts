@@ -12,7 +12,8 @@ function spanText(text: string, occurrence: ImageOccurrence): string | undefined
 
 describe('readDockerfile', () => {
   it('reads FROM with --platform and a stage alias, and skips later references to the stage', () => {
-    const text = 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN go build\nFROM build AS test\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\n';
+    const text =
+      'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN go build\nFROM build AS test\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\n';
     const found = images(text);
     expect(found.map((o) => [o.image, o.line, o.column, o.context])).toEqual([
       ['golang:1.22', 1, 32, 'FROM'],
@@ -22,7 +23,8 @@ describe('readDockerfile', () => {
   });
 
   it('reads lowercase instructions and skips scratch and numeric stages', () => {
-    const text = 'from alpine:3.19 as base\nfrom scratch\ncopy --from=0 /x /x\ncopy --from=base /y /y\ncopy --from=nginx:1.25 /etc/nginx /etc/nginx\n';
+    const text =
+      'from alpine:3.19 as base\nfrom scratch\ncopy --from=0 /x /x\ncopy --from=base /y /y\ncopy --from=nginx:1.25 /etc/nginx /etc/nginx\n';
     expect(images(text).map((o) => [o.image, o.line, o.column, o.context])).toEqual([
       ['alpine:3.19', 1, 6, 'FROM'],
       ['nginx:1.25', 5, 13, 'COPY --from'],
@@ -30,7 +32,10 @@ describe('readDockerfile', () => {
   });
 
   it('reads RUN --mount from= images and the syntax directive', () => {
-    const text = '# syntax=docker/dockerfile:1.7\nFROM alpine@sha256:' + 'a'.repeat(64) + '\nRUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=python:3.12,source=/usr,target=/py true\n';
+    const text =
+      '# syntax=docker/dockerfile:1.7\nFROM alpine@sha256:' +
+      'a'.repeat(64) +
+      '\nRUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=python:3.12,source=/usr,target=/py true\n';
     const found = images(text);
     expect(found.map((o) => [o.image, o.line, o.column, o.context])).toEqual([
       ['docker/dockerfile:1.7', 1, 10, '# syntax'],
@@ -41,7 +46,8 @@ describe('readDockerfile', () => {
   });
 
   it('applies ARG defaults before FROM; the location is the FROM line and the span is the default', () => {
-    const text = 'ARG BASE=python:3.12\nARG VARIANT="slim"\nARG UNSET\nFROM ${BASE}\nFROM debian:${VARIANT}\nFROM ${UNSET:-node:20}\nFROM $UNSET\n';
+    const text =
+      'ARG BASE=python:3.12\nARG VARIANT="slim"\nARG UNSET\nFROM ${BASE}\nFROM debian:${VARIANT}\nFROM ${UNSET:-node:20}\nFROM $UNSET\n';
     const found = images(text);
     expect(found.map((o) => [o.image, o.line, o.column, spanText(text, o), o.unresolvable])).toEqual([
       ['python:3.12', 4, 6, 'python:3.12', undefined],
@@ -61,7 +67,8 @@ describe('readDockerfile', () => {
   });
 
   it('joins line continuations (with comments and blank lines inside) and keeps true positions', () => {
-    const text = 'FROM \\\n  # a comment inside\n\n    --platform=linux/amd64 \\\n    ubuntu:22.04 \\\n    AS base\nRUN echo \\\n  hello\n';
+    const text =
+      'FROM \\\n  # a comment inside\n\n    --platform=linux/amd64 \\\n    ubuntu:22.04 \\\n    AS base\nRUN echo \\\n  hello\n';
     const [only] = images(text);
     expect([only!.image, only!.line, only!.column]).toEqual(['ubuntu:22.04', 5, 5]);
     expect(spanText(text, only!)).toBe('ubuntu:22.04');
@@ -76,7 +83,8 @@ describe('readDockerfile', () => {
   });
 
   it('skips heredoc bodies, even ones that look like instructions', () => {
-    const text = 'FROM alpine:3\nRUN <<EOF\nFROM evil:latest\nEOF\nCOPY <<-A <<"B" /out\n\tFROM x\n\tA\nFROM y\nB\nFROM busybox\n';
+    const text =
+      'FROM alpine:3\nRUN <<EOF\nFROM evil:latest\nEOF\nCOPY <<-A <<"B" /out\n\tFROM x\n\tA\nFROM y\nB\nFROM busybox\n';
     expect(images(text).map((o) => [o.image, o.line])).toEqual([
       ['alpine:3', 1],
       ['busybox', 10],
@@ -103,6 +111,9 @@ describe('readDockerfile', () => {
   });
 
   it('rejects an invalid escape directive', () => {
-    expect(readDockerfile('# escape=x\nFROM a\n').problems[0]).toMatchObject({ line: 1, message: expect.stringContaining('escape') });
+    expect(readDockerfile('# escape=x\nFROM a\n').problems[0]).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('escape'),
+    });
   });
 });

@@ -57,10 +57,20 @@ describe('readWorkflow', () => {
 
   it('splits owner, repo, path and ref and reads version comments', () => {
     const actions = readWorkflow(text).occurrences.filter((o): o is ActionOccurrence => o.kind === 'action');
-    expect(actions[1]).toMatchObject({ owner: 'actions', repo: 'setup-node', ref: SHA, versionComment: { tag: 'v4.0.2' } });
+    expect(actions[1]).toMatchObject({
+      owner: 'actions',
+      repo: 'setup-node',
+      ref: SHA,
+      versionComment: { tag: 'v4.0.2' },
+    });
     expect(actions[2]).toMatchObject({ owner: 'github', repo: 'codeql-action', subpath: 'init', ref: 'v3' });
     expect(actions[2]!.versionComment).toBeUndefined();
-    expect(actions[3]).toMatchObject({ owner: 'org', repo: 'repo', subpath: '.github/workflows/deploy.yml', ref: 'main' });
+    expect(actions[3]).toMatchObject({
+      owner: 'org',
+      repo: 'repo',
+      subpath: '.github/workflows/deploy.yml',
+      ref: 'main',
+    });
   });
 
   it('marks expressions as unresolvable', () => {
@@ -76,7 +86,9 @@ describe('readWorkflow', () => {
 
   it('reports a uses value that is not owner/repo@ref', () => {
     const { problems } = readWorkflow('jobs:\n  a:\n    steps:\n      - uses: actions/checkout\n');
-    expect(problems).toEqual([{ line: 4, column: 15, message: "uses: 'actions/checkout' is not owner/repo[/path]@ref" }]);
+    expect(problems).toEqual([
+      { line: 4, column: 15, message: "uses: 'actions/checkout' is not owner/repo[/path]@ref" },
+    ]);
   });
 });
 
@@ -86,7 +98,9 @@ describe('readActionMetadata', () => {
     expect(summary(docker, readActionMetadata(docker).occurrences)).toEqual([['image', 'ghcr.io/o/i:1', 3, 20]]);
     expect(readActionMetadata('runs:\n  using: docker\n  image: Dockerfile\n').occurrences).toEqual([]);
     const composite = 'runs:\n  using: composite\n  steps:\n    - uses: actions/cache@v4\n';
-    expect(summary(composite, readActionMetadata(composite).occurrences)).toEqual([['action', 'actions/cache@v4', 4, 13]]);
+    expect(summary(composite, readActionMetadata(composite).occurrences)).toEqual([
+      ['action', 'actions/cache@v4', 4, 13],
+    ]);
   });
 });
 
@@ -134,19 +148,29 @@ describe('readManifests', () => {
     const { occurrences, problems } = readManifests(text);
     expect(problems).toEqual([]);
     expect(summary(text, occurrences).map((row) => (row as unknown[])[1])).toEqual([
-      'init:1', 'app:1', 'debug:1', 'deployment:1', 'statefulset:1', 'daemonset:1', 'replicaset:1', 'job:1', 'cron:1',
+      'init:1',
+      'app:1',
+      'debug:1',
+      'deployment:1',
+      'statefulset:1',
+      'daemonset:1',
+      'replicaset:1',
+      'job:1',
+      'cron:1',
     ]);
     expect(occurrences[1]).toMatchObject({ line: 7, column: 14 });
     expect(occurrences[8]).toMatchObject({ line: 61, column: 22 });
   });
 
   it('reads List items', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    spec:\n      containers:\n        - image: x:1\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    spec:\n      containers:\n        - image: x:1\n';
     expect(summary(text, readManifests(text).occurrences)).toEqual([['image', 'x:1', 8, 18]]);
   });
 
   it('reads compose services and flags interpolation as unresolvable', () => {
-    const text = 'services:\n  web:\n    image: nginx:1.25 # web\n  api:\n    build: .\n  worker:\n    image: "${REGISTRY}/worker:${TAG:-latest}"\n';
+    const text =
+      'services:\n  web:\n    image: nginx:1.25 # web\n  api:\n    build: .\n  worker:\n    image: "${REGISTRY}/worker:${TAG:-latest}"\n';
     const { occurrences } = readManifests(text);
     expect(summary(text, occurrences)).toEqual([
       ['image', 'nginx:1.25', 3, 12],
