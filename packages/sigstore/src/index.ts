@@ -8,3 +8,5 @@ export * from './statement.js';
 export * from './trusted-root.js';
 export * from './verify.js';
 export * from './sign/index.js';
+export * from './summary.js';
+export * from './workspace.js';

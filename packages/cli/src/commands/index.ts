@@ -1,5 +1,7 @@
 import type { Command } from '../command.js';
 import { gateCommand } from './gate.js';
+import { signCommand } from './sign.js';
+import { verifyCommand } from './verify.js';
 
 /** Every subcommand, in the order `gatehouse --help` lists them. */
-export const COMMANDS: Command[] = [gateCommand];
+export const COMMANDS: Command[] = [gateCommand, signCommand, verifyCommand];
