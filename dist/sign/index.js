@@ -65571,7 +65571,10 @@ await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)
         (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .mask */ .dK)(options.keyPassword);
     const report = await (0,_gatehouse_sigstore__WEBPACK_IMPORTED_MODULE_2__/* .signWorkspace */ .V2)({
         ...options,
-        idToken: { requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN },
+        idToken: {
+            requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+            requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        },
     });
     for (const result of report.results) {
         const log = result.logIndex ? `, log index ${result.logIndex}` : '';
@@ -71623,7 +71626,11 @@ function pick(services, maxVersion, now) {
 /** Job summary of a signing run: subjects, digests, bundles, the signer and the log entries. */
 function signSummary(report) {
     const first = report.results[0];
-    const signer = first?.identity ? `\`${(0,src/* cell */.Hn)(first.identity)}\` (issuer \`${(0,src/* cell */.Hn)(first.issuer ?? '')}\`)` : first?.keyHint ? `key \`${(0,src/* cell */.Hn)(first.keyHint)}\`` : 'unknown';
+    const signer = first?.identity
+        ? `\`${(0,src/* cell */.Hn)(first.identity)}\` (issuer \`${(0,src/* cell */.Hn)(first.issuer ?? '')}\`)`
+        : first?.keyHint
+            ? `key \`${(0,src/* cell */.Hn)(first.keyHint)}\``
+            : 'unknown';
     const lines = [
         `## ✅ Gatehouse sign: ${report.results.length} ${report.results.length === 1 ? 'subject' : 'subjects'} signed`,
         '',
@@ -71737,7 +71744,8 @@ function readPredicate(request) {
     if (!request.predicateType)
         throw new src/* UsageError */.eb("Input 'predicate-type' is required with a predicate.");
     const name = request.predicate !== undefined ? 'predicate' : 'predicate-path';
-    const text = request.predicate ?? (0,external_node_fs_.readFileSync)((0,src/* existingFile */._h)('predicate-path', request.predicatePath, request.workspace), 'utf8');
+    const text = request.predicate ??
+        (0,external_node_fs_.readFileSync)((0,src/* existingFile */._h)('predicate-path', request.predicatePath, request.workspace), 'utf8');
     try {
         return { type: request.predicateType, value: JSON.parse(text) };
     }
@@ -71747,7 +71755,14 @@ function readPredicate(request) {
 }
 async function verifyWorkspace(request) {
     const keyed = request.publicKey !== undefined;
-    const identityGiven = [request.certificateIdentity, request.certificateIdentityRegexp, request.signerRepository, request.signerWorkflow, request.sourceRef, request.certificateOidcIssuer].some((value) => value !== undefined);
+    const identityGiven = [
+        request.certificateIdentity,
+        request.certificateIdentityRegexp,
+        request.signerRepository,
+        request.signerWorkflow,
+        request.sourceRef,
+        request.certificateOidcIssuer,
+    ].some((value) => value !== undefined);
     if (keyed && identityGiven)
         throw new UsageError("Give either 'public-key' or an identity policy, not both.");
     const policy = keyed ? undefined : buildIdentityPolicy(request);
@@ -71799,7 +71814,12 @@ async function verifySubjects(request) {
             throw new UsageError(`Input 'subject-digest' must be sha256:<hex> (got '${request.subjectDigest}').`);
         if (!bundleGiven || bundleIsDir)
             throw new UsageError("Input 'bundle-path' (a bundle file) is required with 'subject-digest'.");
-        subjects.push({ name: request.subjectDigest, digest, bundlePath: bundleGiven, bundleName: toRelative(request.workspace, bundleGiven) });
+        subjects.push({
+            name: request.subjectDigest,
+            digest,
+            bundlePath: bundleGiven,
+            bundleName: toRelative(request.workspace, bundleGiven),
+        });
     }
     if (subjects.length === 0)
         throw new UsageError("Give 'subject-path' (files or globs) or 'subject-digest'.");

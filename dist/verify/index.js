@@ -71620,7 +71620,11 @@ function pick(services, maxVersion, now) {
 /** Job summary of a signing run: subjects, digests, bundles, the signer and the log entries. */
 function signSummary(report) {
     const first = report.results[0];
-    const signer = first?.identity ? `\`${cell(first.identity)}\` (issuer \`${cell(first.issuer ?? '')}\`)` : first?.keyHint ? `key \`${cell(first.keyHint)}\`` : 'unknown';
+    const signer = first?.identity
+        ? `\`${cell(first.identity)}\` (issuer \`${cell(first.issuer ?? '')}\`)`
+        : first?.keyHint
+            ? `key \`${cell(first.keyHint)}\``
+            : 'unknown';
     const lines = [
         `## ✅ Gatehouse sign: ${report.results.length} ${report.results.length === 1 ? 'subject' : 'subjects'} signed`,
         '',
@@ -71734,7 +71738,8 @@ function readPredicate(request) {
     if (!request.predicateType)
         throw new UsageError("Input 'predicate-type' is required with a predicate.");
     const name = request.predicate !== undefined ? 'predicate' : 'predicate-path';
-    const text = request.predicate ?? readFileSync(existingFile('predicate-path', request.predicatePath, request.workspace), 'utf8');
+    const text = request.predicate ??
+        readFileSync(existingFile('predicate-path', request.predicatePath, request.workspace), 'utf8');
     try {
         return { type: request.predicateType, value: JSON.parse(text) };
     }
@@ -71744,7 +71749,14 @@ function readPredicate(request) {
 }
 async function verifyWorkspace(request) {
     const keyed = request.publicKey !== undefined;
-    const identityGiven = [request.certificateIdentity, request.certificateIdentityRegexp, request.signerRepository, request.signerWorkflow, request.sourceRef, request.certificateOidcIssuer].some((value) => value !== undefined);
+    const identityGiven = [
+        request.certificateIdentity,
+        request.certificateIdentityRegexp,
+        request.signerRepository,
+        request.signerWorkflow,
+        request.sourceRef,
+        request.certificateOidcIssuer,
+    ].some((value) => value !== undefined);
     if (keyed && identityGiven)
         throw new src/* UsageError */.eb("Give either 'public-key' or an identity policy, not both.");
     const policy = keyed ? undefined : buildIdentityPolicy(request);
@@ -71796,7 +71808,12 @@ async function verifySubjects(request) {
             throw new src/* UsageError */.eb(`Input 'subject-digest' must be sha256:<hex> (got '${request.subjectDigest}').`);
         if (!bundleGiven || bundleIsDir)
             throw new src/* UsageError */.eb("Input 'bundle-path' (a bundle file) is required with 'subject-digest'.");
-        subjects.push({ name: request.subjectDigest, digest, bundlePath: bundleGiven, bundleName: (0,src/* toRelative */.yE)(request.workspace, bundleGiven) });
+        subjects.push({
+            name: request.subjectDigest,
+            digest,
+            bundlePath: bundleGiven,
+            bundleName: (0,src/* toRelative */.yE)(request.workspace, bundleGiven),
+        });
     }
     if (subjects.length === 0)
         throw new src/* UsageError */.eb("Give 'subject-path' (files or globs) or 'subject-digest'.");

@@ -43,7 +43,11 @@ async function signKeyless(dir: string, inputs: Record<string, string> = {}) {
 }
 
 async function verify(dir: string, inputs: Record<string, string>) {
-  return runAction({ action: 'verify', workspace: dir, inputs: { 'subject-path': 'dist/*', 'trusted-root': 'trust/trusted_root.json', ...inputs } });
+  return runAction({
+    action: 'verify',
+    workspace: dir,
+    inputs: { 'subject-path': 'dist/*', 'trusted-root': 'trust/trusted_root.json', ...inputs },
+  });
 }
 
 describe('keyless', () => {
@@ -52,8 +56,14 @@ describe('keyless', () => {
     const signed = await signKeyless(dir);
     expect(signed.stderr).toBe('');
     expect(signed.exitCode).toBe(0);
-    expect(JSON.parse(signed.outputs['bundle-paths']!)).toEqual(['dist/app.sbom.json.sigstore.json', 'dist/app.tar.gz.sigstore.json']);
-    expect(JSON.parse(signed.outputs.subjects!).map((s: { name: string }) => s.name)).toEqual(['dist/app.sbom.json', 'dist/app.tar.gz']);
+    expect(JSON.parse(signed.outputs['bundle-paths']!)).toEqual([
+      'dist/app.sbom.json.sigstore.json',
+      'dist/app.tar.gz.sigstore.json',
+    ]);
+    expect(JSON.parse(signed.outputs.subjects!).map((s: { name: string }) => s.name)).toEqual([
+      'dist/app.sbom.json',
+      'dist/app.tar.gz',
+    ]);
     expect(oidc.requests.at(-1)).toEqual({ audience: 'sigstore', status: 200 });
     expect(signed.summary).toContain(`https://github.com/${WORKFLOW_REF}`);
 
@@ -62,7 +72,11 @@ describe('keyless', () => {
     expect(verified.outputs.verified).toBe('true');
     const results = JSON.parse(verified.outputs.results!);
     expect(results).toHaveLength(2);
-    expect(results[0]).toMatchObject({ subject: 'dist/app.sbom.json', verified: true, identity: `https://github.com/${WORKFLOW_REF}` });
+    expect(results[0]).toMatchObject({
+      subject: 'dist/app.sbom.json',
+      verified: true,
+      identity: `https://github.com/${WORKFLOW_REF}`,
+    });
     expect(verified.summary.split('\n')[0]).toBe('## ✅ Gatehouse verify: verified');
   });
 
@@ -72,7 +86,11 @@ describe('keyless', () => {
       action: 'sign',
       workspace: dir,
       oidc,
-      inputs: { 'subject-path': 'dist/app.tar.gz', 'signing-config': 'trust/signing_config.rekor-v2.json', 'bundle-dir': 'bundles' },
+      inputs: {
+        'subject-path': 'dist/app.tar.gz',
+        'signing-config': 'trust/signing_config.rekor-v2.json',
+        'bundle-dir': 'bundles',
+      },
     });
     expect(signed.exitCode).toBe(0);
     expect(JSON.parse(signed.outputs['bundle-paths']!)).toEqual(['bundles/app.tar.gz.sigstore.json']);
@@ -91,7 +109,9 @@ describe('keyless', () => {
     expect((await signKeyless(dir)).exitCode).toBe(0);
     const policy = { 'signer-repository': REPOSITORY };
     const reasonsOf = (run: Awaited<ReturnType<typeof verify>>) =>
-      Object.fromEntries(JSON.parse(run.outputs.results!).map((r: { subject: string; reason?: string }) => [r.subject, r.reason]));
+      Object.fromEntries(
+        JSON.parse(run.outputs.results!).map((r: { subject: string; reason?: string }) => [r.subject, r.reason]),
+      );
 
     writeFileSync(join(dir, 'dist', 'app.tar.gz'), 'the application, patched\n');
     const artifact = await verify(dir, policy);
@@ -99,7 +119,11 @@ describe('keyless', () => {
     expect(artifact.outputs.verified).toBe('false');
     expect(reasonsOf(artifact)['dist/app.tar.gz']).toMatch(/^digest mismatch/);
     expect(reasonsOf(artifact)['dist/app.sbom.json']).toBeUndefined();
-    expect(artifact.annotations.some((a) => a.level === 'error' && a.file === 'dist/app.tar.gz' && /digest mismatch/.test(a.message))).toBe(true);
+    expect(
+      artifact.annotations.some(
+        (a) => a.level === 'error' && a.file === 'dist/app.tar.gz' && /digest mismatch/.test(a.message),
+      ),
+    ).toBe(true);
     expect(artifact.summary).toContain('1 of 2 failed');
     writeFileSync(join(dir, 'dist', 'app.tar.gz'), 'the application\n');
 
@@ -116,9 +140,24 @@ describe('keyless', () => {
       return bytes.toString('base64');
     };
     const cases: Array<[string, (bundle: any) => void, RegExp]> = [
-      ['signature', (b) => (b.messageSignature.signature = flip(b.messageSignature.signature, 20)), /signature mismatch/],
-      ['certificate', (b) => (b.verificationMaterial.certificate.rawBytes = flip(b.verificationMaterial.certificate.rawBytes, -8)), /certificate/],
-      ['log entry', (b) => (b.verificationMaterial.tlogEntries[0].logIndex = String(Number(b.verificationMaterial.tlogEntries[0].logIndex) + 1)), /bad inclusion promise/],
+      [
+        'signature',
+        (b) => (b.messageSignature.signature = flip(b.messageSignature.signature, 20)),
+        /signature mismatch/,
+      ],
+      [
+        'certificate',
+        (b) => (b.verificationMaterial.certificate.rawBytes = flip(b.verificationMaterial.certificate.rawBytes, -8)),
+        /certificate/,
+      ],
+      [
+        'log entry',
+        (b) =>
+          (b.verificationMaterial.tlogEntries[0].logIndex = String(
+            Number(b.verificationMaterial.tlogEntries[0].logIndex) + 1,
+          )),
+        /bad inclusion promise/,
+      ],
     ];
     for (const [, change, reason] of cases) {
       edit(change);
@@ -130,7 +169,9 @@ describe('keyless', () => {
 
     const evil = await verify(dir, { 'signer-repository': `${REPOSITORY}-evil` });
     expect(evil.exitCode).toBe(1);
-    expect(reasonsOf(evil)['dist/app.tar.gz']).toContain(`untrusted signer: identity 'https://github.com/${WORKFLOW_REF}'`);
+    expect(reasonsOf(evil)['dist/app.tar.gz']).toContain(
+      `untrusted signer: identity 'https://github.com/${WORKFLOW_REF}'`,
+    );
 
     const root = await verify(dir, { ...policy, 'trusted-root': 'foreign/trusted_root.json' });
     expect(root.exitCode).toBe(1);
@@ -153,27 +194,33 @@ describe('keyless', () => {
 });
 
 describe('keyed', () => {
-  it.each(['P-256', 'Ed25519'] as const)('signs with a password-protected %s key from a secret, masked, and verifies with the public key', async (curve) => {
-    const dir = workspace();
-    const pair = curve === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const password = `fake-pass-${curve}`;
-    const key = pair.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password }).toString();
-    writeFileSync(join(dir, 'key.pub'), pair.publicKey.export({ format: 'pem', type: 'spki' }).toString());
-    const signed = await runAction({
-      action: 'sign',
-      workspace: dir,
-      inputs: { 'subject-path': 'dist/app.tar.gz', key, 'key-password': password, 'rekor-url': stack.rekorUrl },
-    });
-    expect(signed.exitCode).toBe(0);
-    expect(signed.masks).toEqual(expect.arrayContaining([password]));
-    expect(signed.log).not.toContain(password);
-    expect(signed.log).not.toContain(key.split('\n')[1]);
-    const verified = await verify(dir, { 'subject-path': 'dist/app.tar.gz', 'public-key': 'key.pub' });
-    expect(verified.stdout).toContain('verified dist/app.tar.gz');
-    expect(verified.exitCode).toBe(0);
-    writeFileSync(join(dir, 'dist', 'app.tar.gz'), 'swapped\n');
-    const tampered = await verify(dir, { 'subject-path': 'dist/app.tar.gz', 'public-key': 'key.pub' });
-    expect(tampered.exitCode).toBe(1);
-    expect(JSON.parse(tampered.outputs.results!)[0].reason).toMatch(/digest mismatch/);
-  });
+  it.each(['P-256', 'Ed25519'] as const)(
+    'signs with a password-protected %s key from a secret, masked, and verifies with the public key',
+    async (curve) => {
+      const dir = workspace();
+      const pair =
+        curve === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      const password = `fake-pass-${curve}`;
+      const key = pair.privateKey
+        .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password })
+        .toString();
+      writeFileSync(join(dir, 'key.pub'), pair.publicKey.export({ format: 'pem', type: 'spki' }).toString());
+      const signed = await runAction({
+        action: 'sign',
+        workspace: dir,
+        inputs: { 'subject-path': 'dist/app.tar.gz', key, 'key-password': password, 'rekor-url': stack.rekorUrl },
+      });
+      expect(signed.exitCode).toBe(0);
+      expect(signed.masks).toEqual(expect.arrayContaining([password]));
+      expect(signed.log).not.toContain(password);
+      expect(signed.log).not.toContain(key.split('\n')[1]);
+      const verified = await verify(dir, { 'subject-path': 'dist/app.tar.gz', 'public-key': 'key.pub' });
+      expect(verified.stdout).toContain('verified dist/app.tar.gz');
+      expect(verified.exitCode).toBe(0);
+      writeFileSync(join(dir, 'dist', 'app.tar.gz'), 'swapped\n');
+      const tampered = await verify(dir, { 'subject-path': 'dist/app.tar.gz', 'public-key': 'key.pub' });
+      expect(tampered.exitCode).toBe(1);
+      expect(JSON.parse(tampered.outputs.results!)[0].reason).toMatch(/digest mismatch/);
+    },
+  );
 });

@@ -9,7 +9,10 @@ await runAction(async () => {
   if (options.keyPassword) mask(options.keyPassword);
   const report = await signWorkspace({
     ...options,
-    idToken: { requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN },
+    idToken: {
+      requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    },
   });
   for (const result of report.results) {
     const log = result.logIndex ? `, log index ${result.logIndex}` : '';

@@ -5,7 +5,11 @@ import type { VerifyReport } from './verify.js';
 /** Job summary of a signing run: subjects, digests, bundles, the signer and the log entries. */
 export function signSummary(report: SignReport): string {
   const first = report.results[0];
-  const signer = first?.identity ? `\`${cell(first.identity)}\` (issuer \`${cell(first.issuer ?? '')}\`)` : first?.keyHint ? `key \`${cell(first.keyHint)}\`` : 'unknown';
+  const signer = first?.identity
+    ? `\`${cell(first.identity)}\` (issuer \`${cell(first.issuer ?? '')}\`)`
+    : first?.keyHint
+      ? `key \`${cell(first.keyHint)}\``
+      : 'unknown';
   const lines = [
     `## ✅ Gatehouse sign: ${report.results.length} ${report.results.length === 1 ? 'subject' : 'subjects'} signed`,
     '',

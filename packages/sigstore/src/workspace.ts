@@ -1,6 +1,14 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { UsageError, describeError, existingFile, expandGlobs, fingerprintOf, toRelative, type Finding } from '@gatehouse/findings';
+import {
+  UsageError,
+  describeError,
+  existingFile,
+  expandGlobs,
+  fingerprintOf,
+  toRelative,
+  type Finding,
+} from '@gatehouse/findings';
 import { parseDigest } from './digest.js';
 import { pemFromInput } from './keys.js';
 import { buildIdentityPolicy, type IdentityPolicyInput } from './policy.js';
@@ -68,7 +76,9 @@ export async function signWorkspace(request: SignRequest): Promise<SignReport> {
     signer = new KeylessSigner({ fulcioUrl: request.fulcioUrl ?? services.fulcioUrl ?? PUBLIC_GOOD_FULCIO, getToken });
   }
   if (!rekor && !tsaUrl && !request.key) {
-    throw new UsageError("Keyless signing with tlog: false needs 'tsa-url' (or a signing config with a TSA): the certificate lives ten minutes, so the signature needs a timestamp.");
+    throw new UsageError(
+      "Keyless signing with tlog: false needs 'tsa-url' (or a signing config with a TSA): the certificate lives ten minutes, so the signature needs a timestamp.",
+    );
   }
   const results = await signArtifacts(subjects, {
     signer,
@@ -91,16 +101,20 @@ async function signSubjects(request: SignRequest): Promise<SignSubject[]> {
   const subjects: SignSubject[] = [];
   if (request.subjectPaths.length > 0) {
     const paths = await expandGlobs(request.subjectPaths, { input: 'subject-path', cwd: request.workspace });
-    if (paths.length === 0) throw new UsageError(`Input 'subject-path' matched no file: ${request.subjectPaths.join(', ')}`);
-    for (const path of paths.filter((path) => !path.endsWith('.sigstore.json'))) subjects.push({ name: path, path: resolve(request.workspace, path) });
+    if (paths.length === 0)
+      throw new UsageError(`Input 'subject-path' matched no file: ${request.subjectPaths.join(', ')}`);
+    for (const path of paths.filter((path) => !path.endsWith('.sigstore.json')))
+      subjects.push({ name: path, path: resolve(request.workspace, path) });
   }
   if (request.subjectDigest !== undefined) {
     const parsed = parseDigest(request.subjectDigest);
-    if (!parsed || parsed.algorithm !== 'sha256') throw new UsageError(`Input 'subject-digest' must be sha256:<64 hex digits> (got '${request.subjectDigest}').`);
+    if (!parsed || parsed.algorithm !== 'sha256')
+      throw new UsageError(`Input 'subject-digest' must be sha256:<64 hex digits> (got '${request.subjectDigest}').`);
     if (!request.subjectName) throw new UsageError("Input 'subject-name' is required with 'subject-digest'.");
     subjects.push({ name: request.subjectName, sha256: parsed.digest });
   }
-  if (subjects.length === 0) throw new UsageError("Give 'subject-path' (files or globs) or 'subject-digest' with 'subject-name'.");
+  if (subjects.length === 0)
+    throw new UsageError("Give 'subject-path' (files or globs) or 'subject-digest' with 'subject-name'.");
   return subjects;
 }
 
@@ -115,7 +129,9 @@ function readPredicate(request: SignRequest): { type: string; value: unknown } |
   }
   if (!request.predicateType) throw new UsageError("Input 'predicate-type' is required with a predicate.");
   const name = request.predicate !== undefined ? 'predicate' : 'predicate-path';
-  const text = request.predicate ?? readFileSync(existingFile('predicate-path', request.predicatePath!, request.workspace), 'utf8');
+  const text =
+    request.predicate ??
+    readFileSync(existingFile('predicate-path', request.predicatePath!, request.workspace), 'utf8');
   try {
     return { type: request.predicateType, value: JSON.parse(text) };
   } catch (error) {
@@ -140,9 +156,14 @@ export interface VerifyRequest extends IdentityPolicyInput {
 
 export async function verifyWorkspace(request: VerifyRequest): Promise<VerifyReport> {
   const keyed = request.publicKey !== undefined;
-  const identityGiven = [request.certificateIdentity, request.certificateIdentityRegexp, request.signerRepository, request.signerWorkflow, request.sourceRef, request.certificateOidcIssuer].some(
-    (value) => value !== undefined,
-  );
+  const identityGiven = [
+    request.certificateIdentity,
+    request.certificateIdentityRegexp,
+    request.signerRepository,
+    request.signerWorkflow,
+    request.sourceRef,
+    request.certificateOidcIssuer,
+  ].some((value) => value !== undefined);
   if (keyed && identityGiven) throw new UsageError("Give either 'public-key' or an identity policy, not both.");
   const policy = keyed ? undefined : buildIdentityPolicy(request);
   const publicKey = keyed ? pemFromInput('public-key', request.publicKey!, request.workspace) : undefined;
@@ -163,7 +184,9 @@ async function defaultTrustedRoot(): Promise<LoadedTrustedRoot> {
   try {
     return await fetchPublicGoodTrustedRoot();
   } catch (error) {
-    throw new Error(`cannot update the public-good trusted root over TUF (${describeError(error)}); give 'trusted-root' to verify offline`);
+    throw new Error(
+      `cannot update the public-good trusted root over TUF (${describeError(error)}); give 'trusted-root' to verify offline`,
+    );
   }
 }
 
@@ -177,8 +200,11 @@ async function verifySubjects(request: VerifyRequest): Promise<VerifySubject[]> 
   };
   const subjects: VerifySubject[] = [];
   if (request.subjectPaths.length > 0) {
-    const paths = (await expandGlobs(request.subjectPaths, { input: 'subject-path', cwd: request.workspace })).filter((path) => !path.endsWith('.sigstore.json'));
-    if (paths.length === 0) throw new UsageError(`Input 'subject-path' matched no file: ${request.subjectPaths.join(', ')}`);
+    const paths = (await expandGlobs(request.subjectPaths, { input: 'subject-path', cwd: request.workspace })).filter(
+      (path) => !path.endsWith('.sigstore.json'),
+    );
+    if (paths.length === 0)
+      throw new UsageError(`Input 'subject-path' matched no file: ${request.subjectPaths.join(', ')}`);
     for (const path of paths) {
       const absolute = resolve(request.workspace, path);
       const bundlePath = bundleFor(path, absolute);
@@ -188,12 +214,20 @@ async function verifySubjects(request: VerifyRequest): Promise<VerifySubject[]> 
   if (request.subjectDigest !== undefined) {
     const digest = parseDigest(request.subjectDigest);
     if (!digest) throw new UsageError(`Input 'subject-digest' must be sha256:<hex> (got '${request.subjectDigest}').`);
-    if (!bundleGiven || bundleIsDir) throw new UsageError("Input 'bundle-path' (a bundle file) is required with 'subject-digest'.");
-    subjects.push({ name: request.subjectDigest, digest, bundlePath: bundleGiven, bundleName: toRelative(request.workspace, bundleGiven) });
+    if (!bundleGiven || bundleIsDir)
+      throw new UsageError("Input 'bundle-path' (a bundle file) is required with 'subject-digest'.");
+    subjects.push({
+      name: request.subjectDigest,
+      digest,
+      bundlePath: bundleGiven,
+      bundleName: toRelative(request.workspace, bundleGiven),
+    });
   }
   if (subjects.length === 0) throw new UsageError("Give 'subject-path' (files or globs) or 'subject-digest'.");
   if (bundleGiven && !bundleIsDir && subjects.length > 1) {
-    throw new UsageError("Input 'bundle-path' names one bundle file but several subjects matched; give a folder of <name>.sigstore.json bundles.");
+    throw new UsageError(
+      "Input 'bundle-path' names one bundle file but several subjects matched; give a folder of <name>.sigstore.json bundles.",
+    );
   }
   return subjects;
 }
