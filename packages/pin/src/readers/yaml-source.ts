@@ -78,7 +78,8 @@ export class YamlSource {
     const end = node.range![1];
     const lineEnd = this.index.lineEnd(end);
     const rest = this.text.slice(end, lineEnd);
-    const match = /^([ \t]*#[ \t]*)((?:tag=|pin@)?)([A-Za-z0-9][\w.+/-]*)[ \t]*$/.exec(rest) ?? /^([ \t]*#[ \t]*)((?:tag=|pin@)?)(v?\d[\w.+/-]*)(?=[ \t])/.exec(rest);
+    // A version-looking word (v4, 4.1.2, v1.2.3-rc.1), or any word after `tag=` / `pin@`.
+    const match = /^([ \t]*#[ \t]*)((?:tag=|pin@)?)(v?\d[\w.+/-]*)(?=[ \t]|$)/.exec(rest) ?? /^([ \t]*#[ \t]*)(tag=|pin@)([A-Za-z0-9][\w.+/-]*)(?=[ \t]|$)/.exec(rest);
     if (!match || match[3]!.toLowerCase().startsWith('gatehouse')) return undefined;
     const start = end + match[1]!.length + match[2]!.length;
     return { tag: match[3]!, span: { start, end: start + match[3]!.length } };
