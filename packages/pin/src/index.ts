@@ -13,3 +13,4 @@ export * from './fixer.js';
 export { RULES, type PinRuleId } from './rules.js';
 export * from './pin.js';
 export * from './resolvers.js';
+export * from './report.js';
