@@ -157,9 +157,14 @@ describeWithRegistryTools('bundled pin action, fix mode, against a loopback regi
 
   it('pins every reference (index digests for multi-platform images), keeps everything else, and a second run changes nothing', async () => {
     const workspace = rehomedCopy();
-    const inputs = { mode: 'fix', 'insecure-registries': '127.0.0.1', 'github-api-url': api.url };
+    // Credentials for a registry this repository does not use: unused, but masked all the same.
+    const password = `pw-${Math.random().toString(36).slice(2)}`;
+    const registryAuth = JSON.stringify({ auths: { 'registry.example.com': { auth: Buffer.from(`bot:${password}`).toString('base64') } } });
+    const inputs = { mode: 'fix', 'insecure-registries': '127.0.0.1', 'github-api-url': api.url, 'registry-auth': registryAuth };
     const run = await runAction({ action: 'pin', workspace, inputs });
     expect(run.stderr).toBe('');
+    expect(run.masks).toContain(password);
+    expect(run.log).not.toContain(password);
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ findings: '0', fixed: '11' });
 

@@ -233,11 +233,12 @@ export async function startRegistry(options: { token?: TokenServer; basic?: Reco
 
 /**
  * An HTTP proxy in front of a registry that answers the first `limited` requests with 429 and a
- * Retry-After, then passes everything through. Counts what it saw.
+ * Retry-After, then passes everything through (after `delayMs`, without Docker-Content-Digest when
+ * `stripDigestHeader`). Counts what it saw and the most requests it held at once.
  */
 export async function startRateLimitingProxy(
   target: string,
-  options: { limited: number; retryAfter: string; delayMs?: number },
+  options: { limited: number; retryAfter: string; delayMs?: number; stripDigestHeader?: boolean },
 ): Promise<{ host: string; seen: number; limitedSent: number; maxInFlight: number; stop(): Promise<void> }> {
   const state = { seen: 0, limitedSent: 0, inFlight: 0, maxInFlight: 0 };
   const upstream = new URL(target);
@@ -253,7 +254,9 @@ export async function startRateLimitingProxy(
     res.once('close', () => state.inFlight--);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      const headers = { ...answer.headers };
+      if (options.stripDigestHeader) delete headers['docker-content-digest'];
+      res.writeHead(answer.statusCode ?? 502, headers);
       answer.pipe(res);
     });
     forward.on('error', () => res.writeHead(502).end());

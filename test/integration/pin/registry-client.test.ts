@@ -162,6 +162,18 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
     }
   });
 
+  it('falls back to GET and the sha256 of the body when the registry sends no Docker-Content-Digest', async () => {
+    const proxy = await startRateLimitingProxy(anonymous.url, { limited: 0, retryAfter: '0', stripDigestHeader: true });
+    try {
+      const client = new RegistryClient({ insecureRegistries: insecure(proxy.host) });
+      const resolved = await client.resolveImageDigest(ref(`${proxy.host}/team/multi:2.0`));
+      expect(resolved.digest).toBe(multi.manifest.digest);
+      expect(proxy.seen).toBe(2);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('gives up on 429 after the policy retries', async () => {
     const proxy = await startRateLimitingProxy(anonymous.url, { limited: 100, retryAfter: '0' });
     try {
