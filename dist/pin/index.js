@@ -34127,7 +34127,9 @@ async function runAction(main) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* reexport */ ExitCode),
+  Jz: () => (/* reexport */ SUMMARY_LIMIT_BYTES),
   eb: () => (/* reexport */ errors_UsageError),
+  Hn: () => (/* reexport */ cell),
   Ot: () => (/* reexport */ countBySeverity),
   Uc: () => (/* reexport */ describeError),
   GE: () => (/* reexport */ expandGlobs),
@@ -34141,7 +34143,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: SARIF_SCHEMA_URI, SEVERITIES, SUMMARY_LIMIT_BYTES, applyExceptions, atLeast, cell, compareSeverity, emptyCounts, existingFile, isExpired, isSeverity, parseExceptions, parseSeverity, purlParts, severityFromCvss, severityRank, toPosix
+// UNUSED EXPORTS: SARIF_SCHEMA_URI, SEVERITIES, applyExceptions, atLeast, compareSeverity, emptyCounts, existingFile, isExpired, isSeverity, parseExceptions, parseSeverity, purlParts, severityFromCvss, severityRank, toPosix
 
 ;// CONCATENATED MODULE: ./packages/findings/src/errors.ts
 /** Exit codes shared by every action and CLI command (see DESIGN.md). */
@@ -36063,8 +36065,13 @@ class DockerfileReader {
                 value = value.slice(1, -1);
                 valueIndex++;
             }
-            const span = value.includes('$') ? undefined : spanOf(logical, valueIndex, valueIndex + value.length);
-            this.globalArgs.set(name, { value, span });
+            if (value.includes('$')) {
+                // A default built from earlier arguments (ARG BASE=${REGISTRY}/python:3.12).
+                const resolved = this.substitute(logical, { text: value, index: valueIndex });
+                this.globalArgs.set(name, { value: resolved.value, span: resolved.span, missing: resolved.missing });
+                continue;
+            }
+            this.globalArgs.set(name, { value, span: spanOf(logical, valueIndex, valueIndex + value.length) });
         }
     }
     from(logical, tokens) {
@@ -36156,6 +36163,8 @@ class DockerfileReader {
             const word = match[3] ?? '';
             const wordIndex = token.index + match.index + match[0].length - 1 - word.length;
             const arg = this.globalArgs.get(name);
+            if (arg?.missing?.length)
+                missing.push(...arg.missing);
             const set = arg?.value !== undefined && (operator?.startsWith(':') ? arg.value !== '' : true);
             if (operator === undefined) {
                 if (arg?.value === undefined)
@@ -36383,14 +36392,21 @@ function readActionMetadata(text) {
     return { occurrences: source.occurrences, problems: source.problems };
 }
 /**
- * Any other YAML: each document is read as a Kubernetes resource (apiVersion + kind), a compose
- * file (top-level `services`), or skipped. Multi-document streams such as Helm output work as is.
+ * Any other YAML, by content: a Kubernetes resource (apiVersion + kind), a compose file (top-level
+ * `services`), a workflow kept elsewhere (top-level `jobs`, e.g. workflow templates), action metadata
+ * (`runs.using`), or skipped. Multi-document streams such as Helm output work as is.
  */
 function readManifests(text) {
     const source = new YamlSource(text);
     readYamlDocuments(source, (contents) => {
         if (stringAt(contents, 'apiVersion') !== undefined && stringAt(contents, 'kind') !== undefined) {
             visitKubernetes(source, contents, '');
+        }
+        else if ((0,dist/* isMap */.jh)(get(contents, 'jobs')) && get(contents, 'on') !== undefined) {
+            visitWorkflow(source, contents);
+        }
+        else if (stringAt(get(contents, 'runs'), 'using') !== undefined) {
+            visitActionMetadata(source, contents);
         }
         else if ((0,dist/* isMap */.jh)(get(contents, 'services'))) {
             visitCompose(source, contents);
@@ -37578,13 +37594,24 @@ function pinSummary(result, mode) {
         counts: (0,src/* countBySeverity */.Ot)(result.findings),
         suppressedCount: suppressed.length,
         notes: result.notes,
-        limitBytes: 900 * 1024,
+        limitBytes: src/* SUMMARY_LIMIT_BYTES */.Jz / 2,
     });
     if (result.fixed.length > 0) {
-        const rows = result.fixed.slice(0, 500).map((item) => `| ${item.path}:${item.line} | \`${item.before}\` | \`${item.after}\` |`);
-        markdown += `\n### Pinned by this run\n\n| Location | Before | After |\n| --- | --- | --- |\n${rows.join('\n')}\n`;
-        if (result.fixed.length > rows.length)
-            markdown += `\n> ${result.fixed.length - rows.length} more were pinned.\n`;
+        // The fixed references share the runner's 1 MiB summary limit with what is above them.
+        let budget = src/* SUMMARY_LIMIT_BYTES */.Jz - Buffer.byteLength(markdown) - 4096;
+        let table = '\n### Pinned by this run\n\n| Location | Before | After |\n| --- | --- | --- |\n';
+        let shown = 0;
+        for (const item of result.fixed) {
+            const row = `| ${(0,src/* cell */.Hn)(`${item.path}:${item.line}`)} | \`${(0,src/* cell */.Hn)(item.before)}\` | \`${(0,src/* cell */.Hn)(item.after)}\` |\n`;
+            budget -= Buffer.byteLength(row);
+            if (budget < 0)
+                break;
+            table += row;
+            shown++;
+        }
+        markdown += table;
+        if (shown < result.fixed.length)
+            markdown += `\n> ${result.fixed.length - shown} more were pinned; the log lists every one.\n`;
     }
     return markdown;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { countBySeverity, isSuppressed, renderSummary, toRelative, toSarif, writeFileAtomic, type Finding } from '@gatehouse/findings';
+import { cell, countBySeverity, isSuppressed, renderSummary, SUMMARY_LIMIT_BYTES, toRelative, toSarif, writeFileAtomic, type Finding } from '@gatehouse/findings';
 import type { PinResult } from './pin.js';
 
 export const PIN_TOOL = {
@@ -38,12 +38,22 @@ export function pinSummary(result: PinResult, mode: 'check' | 'fix'): string {
     counts: countBySeverity(result.findings),
     suppressedCount: suppressed.length,
     notes: result.notes,
-    limitBytes: 900 * 1024,
+    limitBytes: SUMMARY_LIMIT_BYTES / 2,
   });
   if (result.fixed.length > 0) {
-    const rows = result.fixed.slice(0, 500).map((item) => `| ${item.path}:${item.line} | \`${item.before}\` | \`${item.after}\` |`);
-    markdown += `\n### Pinned by this run\n\n| Location | Before | After |\n| --- | --- | --- |\n${rows.join('\n')}\n`;
-    if (result.fixed.length > rows.length) markdown += `\n> ${result.fixed.length - rows.length} more were pinned.\n`;
+    // The fixed references share the runner's 1 MiB summary limit with what is above them.
+    let budget = SUMMARY_LIMIT_BYTES - Buffer.byteLength(markdown) - 4096;
+    let table = '\n### Pinned by this run\n\n| Location | Before | After |\n| --- | --- | --- |\n';
+    let shown = 0;
+    for (const item of result.fixed) {
+      const row = `| ${cell(`${item.path}:${item.line}`)} | \`${cell(item.before)}\` | \`${cell(item.after)}\` |\n`;
+      budget -= Buffer.byteLength(row);
+      if (budget < 0) break;
+      table += row;
+      shown++;
+    }
+    markdown += table;
+    if (shown < result.fixed.length) markdown += `\n> ${result.fixed.length - shown} more were pinned; the log lists every one.\n`;
   }
   return markdown;
 }

@@ -40,6 +40,8 @@ interface Token {
 interface BuildArg {
   value?: string;
   span?: TextSpan;
+  /** Arguments its default refers to that have no default themselves. */
+  missing?: string[];
 }
 
 interface Resolved {
@@ -171,8 +173,13 @@ class DockerfileReader {
         value = value.slice(1, -1);
         valueIndex++;
       }
-      const span = value.includes('$') ? undefined : spanOf(logical, valueIndex, valueIndex + value.length);
-      this.globalArgs.set(name, { value, span });
+      if (value.includes('$')) {
+        // A default built from earlier arguments (ARG BASE=${REGISTRY}/python:3.12).
+        const resolved = this.substitute(logical, { text: value, index: valueIndex });
+        this.globalArgs.set(name, { value: resolved.value, span: resolved.span, missing: resolved.missing });
+        continue;
+      }
+      this.globalArgs.set(name, { value, span: spanOf(logical, valueIndex, valueIndex + value.length) });
     }
   }
 
@@ -267,6 +274,7 @@ class DockerfileReader {
       const word = match[3] ?? '';
       const wordIndex = token.index + match.index + match[0].length - 1 - word.length;
       const arg = this.globalArgs.get(name);
+      if (arg?.missing?.length) missing.push(...arg.missing);
       const set = arg?.value !== undefined && (operator?.startsWith(':') ? arg.value !== '' : true);
       if (operator === undefined) {
         if (arg?.value === undefined) missing.push(name);

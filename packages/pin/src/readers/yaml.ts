@@ -17,14 +17,19 @@ export function readActionMetadata(text: string): FileReading {
 }
 
 /**
- * Any other YAML: each document is read as a Kubernetes resource (apiVersion + kind), a compose
- * file (top-level `services`), or skipped. Multi-document streams such as Helm output work as is.
+ * Any other YAML, by content: a Kubernetes resource (apiVersion + kind), a compose file (top-level
+ * `services`), a workflow kept elsewhere (top-level `jobs`, e.g. workflow templates), action metadata
+ * (`runs.using`), or skipped. Multi-document streams such as Helm output work as is.
  */
 export function readManifests(text: string): FileReading {
   const source = new YamlSource(text);
   readYamlDocuments(source, (contents) => {
     if (stringAt(contents, 'apiVersion') !== undefined && stringAt(contents, 'kind') !== undefined) {
       visitKubernetes(source, contents, '');
+    } else if (isMap(get(contents, 'jobs')) && get(contents, 'on') !== undefined) {
+      visitWorkflow(source, contents);
+    } else if (stringAt(get(contents, 'runs'), 'using') !== undefined) {
+      visitActionMetadata(source, contents);
     } else if (isMap(get(contents, 'services'))) {
       visitCompose(source, contents);
     }

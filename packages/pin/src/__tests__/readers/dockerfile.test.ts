@@ -117,3 +117,22 @@ describe('readDockerfile', () => {
     });
   });
 });
+
+describe('readDockerfile: defaults built from other arguments', () => {
+  it('substitutes earlier arguments inside a default', () => {
+    const text = 'ARG REGISTRY=ghcr.io/org\nARG BASE=${REGISTRY}/python:3.12\nFROM $BASE\n';
+    const [only] = images(text);
+    expect([only!.image, only!.line, only!.span, only!.unresolvable]).toEqual(['ghcr.io/org/python:3.12', 3, undefined, undefined]);
+  });
+
+  it('carries a missing argument through to the image', () => {
+    const [only] = images('ARG REGISTRY\nARG BASE=${REGISTRY}/python:3.12\nFROM $BASE\n');
+    expect(only!.unresolvable).toBe('uses build argument REGISTRY without a default');
+  });
+
+  it('keeps the span when a default is exactly another argument', () => {
+    const text = 'ARG ORIGINAL=node:20\nARG BASE=${ORIGINAL}\nFROM ${BASE}\n';
+    const [only] = images(text);
+    expect(spanText(text, only!)).toBe('node:20');
+  });
+});

@@ -183,3 +183,12 @@ describe('readManifests', () => {
     expect(readManifests('name: x\nimage: y:1\n').occurrences).toEqual([]);
   });
 });
+
+describe('readManifests by content', () => {
+  it('reads a workflow kept outside .github/workflows and action metadata under another name', () => {
+    const workflow = 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n';
+    expect(summary(workflow, readManifests(workflow).occurrences)).toEqual([['action', 'actions/checkout@v4', 5, 15]]);
+    const action = 'name: x\nruns:\n  using: composite\n  steps:\n    - uses: actions/cache@v4\n';
+    expect(summary(action, readManifests(action).occurrences)).toEqual([['action', 'actions/cache@v4', 5, 13]]);
+  });
+});
