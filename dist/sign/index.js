@@ -70418,13 +70418,19 @@ var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./packages/sigstore/src/digest.ts
 
 
-/** One pass over a file feeding every requested hash; memory stays at one read buffer. */
-async function digest_digestFile(path, algorithms) {
+/**
+ * One pass over a file feeding every requested hash (and any extra sink, such as a signature
+ * verifier); memory stays at one read buffer.
+ */
+async function digest_digestFile(path, algorithms, sinks = []) {
     const hashes = [...new Set(algorithms)].map((name) => [name, (0,external_node_crypto_.createHash)(name)]);
     const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream)
+    for await (const chunk of stream) {
         for (const [, hash] of hashes)
             hash.update(chunk);
+        for (const sink of sinks)
+            sink.update(chunk);
+    }
     return new Map(hashes.map(([name, hash]) => [name, hash.digest()]));
 }
 /** `sha256:<hex>` (the way digests are written in inputs and outputs). */
@@ -71046,6 +71052,8 @@ function signed_entity_signedEntityFor(bundle, evidence) {
                     }
                     return safe(() => verifyRaw(algorithm, evidence.data, key, signature.signature));
                 }
+                if (evidence.checked?.key.equals(key))
+                    return evidence.checked.valid;
                 return verifyPrehashed(key, evidence.digest, algorithm, signature.signature) === 'valid';
             },
         },
@@ -71064,6 +71072,7 @@ function spki(der) {
 }
 
 ;// CONCATENATED MODULE: ./packages/sigstore/src/verify.ts
+
 
 
 
@@ -71195,9 +71204,22 @@ async function artifactEvidence(subject, bundle, publicKey, result) {
         }
         return { kind: 'bytes', data };
     }
-    const digests = await digestFile(subject.path, ['sha256', algorithm]);
+    // With the file at hand, the expected key's signature is checked natively in the same pass.
+    const native = message && key ? createVerify(algorithm) : undefined;
+    const digests = await digestFile(subject.path, ['sha256', algorithm], native ? [native] : []);
     result.digest = formatDigest('sha256', digests.get('sha256'));
-    return { kind: 'digest', digest: digests.get(algorithm) };
+    const evidence = { kind: 'digest', digest: digests.get(algorithm) };
+    if (native && key && message) {
+        let valid = false;
+        try {
+            valid = native.verify(key, message.signature);
+        }
+        catch {
+            valid = false;
+        }
+        evidence.checked = { key, valid };
+    }
+    return evidence;
 }
 async function digestsFor(subject, algorithms) {
     return digestFile(subject.path, ['sha256', ...algorithms]);

@@ -3,11 +3,21 @@ import { createReadStream } from 'node:fs';
 
 export type HashName = 'sha256' | 'sha384' | 'sha512';
 
-/** One pass over a file feeding every requested hash; memory stays at one read buffer. */
-export async function digestFile(path: string, algorithms: readonly HashName[]): Promise<Map<HashName, Buffer>> {
+/**
+ * One pass over a file feeding every requested hash (and any extra sink, such as a signature
+ * verifier); memory stays at one read buffer.
+ */
+export async function digestFile(
+  path: string,
+  algorithms: readonly HashName[],
+  sinks: ReadonlyArray<{ update(chunk: Buffer): unknown }> = [],
+): Promise<Map<HashName, Buffer>> {
   const hashes = [...new Set(algorithms)].map((name) => [name, createHash(name)] as const);
   const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  for await (const chunk of stream) for (const [, hash] of hashes) hash.update(chunk as Buffer);
+  for await (const chunk of stream) {
+    for (const [, hash] of hashes) hash.update(chunk as Buffer);
+    for (const sink of sinks) sink.update(chunk as Buffer);
+  }
   return new Map(hashes.map(([name, hash]) => [name, hash.digest()]));
 }
 

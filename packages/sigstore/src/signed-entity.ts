@@ -16,7 +16,12 @@ export const HASH_NAMES: Partial<Record<HashAlgorithm, HashName>> = {
 /** What the artifact side of a message signature is checked against. */
 export type ArtifactEvidence =
   /** The artifact's digest, computed by streaming (or given as subject-digest). */
-  | { kind: 'digest'; digest: Buffer }
+  | {
+      kind: 'digest';
+      digest: Buffer;
+      /** The signature already checked over the streamed file with this key (a native fast path). */
+      checked?: { key: KeyObject; valid: boolean };
+    }
   /** The artifact itself: only for Ed25519, which signs the message rather than a digest. */
   | { kind: 'bytes'; data: Buffer };
 
@@ -62,6 +67,7 @@ export function signedEntityFor(bundle: Bundle, evidence: ArtifactEvidence | und
           }
           return safe(() => verifyRaw(algorithm, evidence.data, key, signature.signature));
         }
+        if (evidence.checked?.key.equals(key)) return evidence.checked.valid;
         return verifyPrehashed(key, evidence.digest, algorithm, signature.signature) === 'valid';
       },
     },

@@ -1,3 +1,4 @@
+import { createVerify } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import type { Bundle } from '@sigstore/bundle';
 import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
@@ -207,9 +208,21 @@ async function artifactEvidence(
     }
     return { kind: 'bytes', data };
   }
-  const digests = await digestFile(subject.path, ['sha256', algorithm]);
+  // With the file at hand, the expected key's signature is checked natively in the same pass.
+  const native = message && key ? createVerify(algorithm) : undefined;
+  const digests = await digestFile(subject.path, ['sha256', algorithm], native ? [native] : []);
   result.digest = formatDigest('sha256', digests.get('sha256')!);
-  return { kind: 'digest', digest: digests.get(algorithm)! };
+  const evidence: ArtifactEvidence = { kind: 'digest', digest: digests.get(algorithm)! };
+  if (native && key && message) {
+    let valid = false;
+    try {
+      valid = native.verify(key, message.signature);
+    } catch {
+      valid = false;
+    }
+    evidence.checked = { key, valid };
+  }
+  return evidence;
 }
 
 async function digestsFor(subject: VerifySubject, algorithms: readonly HashName[]): Promise<Map<HashName, Buffer>> {
