@@ -30922,13 +30922,18 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ readPinOptions)
 /* harmony export */ });
-/* harmony import */ var _gatehouse_pin__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5049);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3227);
+/* harmony import */ var _gatehouse_pin__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5049);
+
+
 
 /** The pin inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
 function readPinOptions(inputs) {
     const mode = inputs.enum('mode', ['check', 'fix'], 'check');
-    const { registry, github, secrets } = (0,_gatehouse_pin__WEBPACK_IMPORTED_MODULE_0__/* .createResolvers */ .q8)({
-        registryAuth: inputs.raw('registry-auth') ?? '',
+    const { registry, github, secrets } = (0,_gatehouse_pin__WEBPACK_IMPORTED_MODULE_2__/* .createResolvers */ .q8)({
+        registryAuth: registryAuthText(inputs),
         insecureRegistries: inputs.list('insecure-registries', { commas: true }),
         githubToken: inputs.string('github-token'),
         githubApiUrl: inputs.string('github-api-url'),
@@ -30948,6 +30953,15 @@ function readPinOptions(inputs) {
         secrets,
         sarifOutput: inputs.string('sarif-output'),
     };
+}
+/** `registry-auth` is the Docker config JSON itself (from a secret) or the path of such a file. */
+function registryAuthText(inputs) {
+    const value = inputs.raw('registry-auth')?.trim();
+    if (value === undefined)
+        return '';
+    if (value.startsWith('{'))
+        return value;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__/* .existingFile */ ._h)('registry-auth', value, inputs.workspace), 'utf8');
 }
 
 
@@ -34132,6 +34146,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hn: () => (/* reexport */ cell),
   Ot: () => (/* reexport */ countBySeverity),
   Uc: () => (/* reexport */ describeError),
+  _h: () => (/* reexport */ existingFile),
   GE: () => (/* reexport */ expandGlobs),
   ax: () => (/* reexport */ finding_fingerprintOf),
   j$: () => (/* reexport */ formatLocation),
@@ -34143,7 +34158,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: SARIF_SCHEMA_URI, SEVERITIES, applyExceptions, atLeast, compareSeverity, emptyCounts, existingFile, isExpired, isSeverity, parseExceptions, parseSeverity, purlParts, severityFromCvss, severityRank, toPosix
+// UNUSED EXPORTS: SARIF_SCHEMA_URI, SEVERITIES, applyExceptions, atLeast, compareSeverity, emptyCounts, isExpired, isSeverity, parseExceptions, parseSeverity, purlParts, severityFromCvss, severityRank, toPosix
 
 ;// CONCATENATED MODULE: ./packages/findings/src/errors.ts
 /** Exit codes shared by every action and CLI command (see DESIGN.md). */
@@ -35476,11 +35491,11 @@ async function expandGlobs(patterns, options) {
 }
 /** Resolves a path input against `cwd`, failing with one line when it does not exist. */
 function existingFile(input, path, cwd) {
-    const absolute = resolve(cwd, path);
-    if (!existsSync(absolute))
-        throw new UsageError(`Input '${input}': file not found: ${path}`);
-    if (!statSync(absolute).isFile())
-        throw new UsageError(`Input '${input}': not a file: ${path}`);
+    const absolute = (0,external_node_path_.resolve)(cwd, path);
+    if (!(0,external_node_fs_.existsSync)(absolute))
+        throw new errors_UsageError(`Input '${input}': file not found: ${path}`);
+    if (!(0,external_node_fs_.statSync)(absolute).isFile())
+        throw new errors_UsageError(`Input '${input}': not a file: ${path}`);
     return absolute;
 }
 function toRelative(cwd, absolute) {
@@ -36191,7 +36206,9 @@ class DockerfileReader {
         return { value, span: pieces === 1 && missing.length === 0 ? soleSpan : undefined, missing };
     }
     skipHeredocs(args, next, startLine) {
-        const terminators = [...args.matchAll(HEREDOC)].map((match) => ({ strip: match[1] === '-', word: match[3] }));
+        // `<<EOF` inside a quoted string is text, not a heredoc: blank quoted strings (but not `<<"EOF"`).
+        const unquoted = args.replace(/(?<!<<-?)(["'])(?:(?!\1).)*\1/g, (quoted) => ' '.repeat(quoted.length));
+        const terminators = [...unquoted.matchAll(HEREDOC)].map((match) => ({ strip: match[1] === '-', word: match[3] }));
         let i = next;
         for (const terminator of terminators) {
             for (;;) {
@@ -37263,7 +37280,12 @@ async function runPin(options) {
     const notes = [];
     let references = 0;
     for (const file of files) {
-        const loaded = decodeFile((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workspace, file.path)));
+        const bytes = readBytes((0,external_node_path_.join)(workspace, file.path));
+        if (typeof bytes === 'string') {
+            findings.push(pinFinding('parse-error', file.path, {}, `${describeKind(file.kind)} ${file.path}: ${bytes}`));
+            continue;
+        }
+        const loaded = decodeFile(bytes);
         texts.set(file.path, loaded);
         const reading = readFile(file, loaded.text);
         for (const problem of reading.problems) {
@@ -37377,6 +37399,20 @@ async function runPin(options) {
         filesWritten,
         notes,
     };
+}
+/** Larger files are not configuration a person wrote; reading them would only cost memory. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** The file's bytes, or why they cannot be read. */
+function readBytes(path) {
+    try {
+        const size = (0,external_node_fs_.statSync)(path).size;
+        if (size > MAX_FILE_BYTES)
+            return `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, not read`;
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch (error) {
+        return `cannot be read (${error.code ?? (0,src/* describeError */.Uc)(error)})`;
+    }
 }
 function readFile(file, text) {
     if (file.kind === 'dockerfile')

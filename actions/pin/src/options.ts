@@ -1,4 +1,6 @@
 import type { Inputs } from '@gatehouse/action-kit/inputs';
+import { readFileSync } from 'node:fs';
+import { existingFile } from '@gatehouse/findings';
 import { createResolvers, type PinOptions } from '@gatehouse/pin';
 
 export interface PinInputs {
@@ -12,7 +14,7 @@ export interface PinInputs {
 export function readPinOptions(inputs: Inputs): PinInputs {
   const mode = inputs.enum('mode', ['check', 'fix'] as const, 'check');
   const { registry, github, secrets } = createResolvers({
-    registryAuth: inputs.raw('registry-auth') ?? '',
+    registryAuth: registryAuthText(inputs),
     insecureRegistries: inputs.list('insecure-registries', { commas: true }),
     githubToken: inputs.string('github-token'),
     githubApiUrl: inputs.string('github-api-url'),
@@ -32,4 +34,12 @@ export function readPinOptions(inputs: Inputs): PinInputs {
     secrets,
     sarifOutput: inputs.string('sarif-output'),
   };
+}
+
+/** `registry-auth` is the Docker config JSON itself (from a secret) or the path of such a file. */
+function registryAuthText(inputs: Inputs): string {
+  const value = inputs.raw('registry-auth')?.trim();
+  if (value === undefined) return '';
+  if (value.startsWith('{')) return value;
+  return readFileSync(existingFile('registry-auth', value, inputs.workspace), 'utf8');
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeError, sortFindings, UsageError, type Finding, type Suppression } from '@gatehouse/findings';
 import { discoverFiles, type DiscoveredFile, type FileKind } from './discover.js';
@@ -82,7 +82,12 @@ export async function runPin(options: PinOptions): Promise<PinResult> {
   let references = 0;
 
   for (const file of files) {
-    const loaded = decodeFile(readFileSync(join(workspace, file.path)));
+    const bytes = readBytes(join(workspace, file.path));
+    if (typeof bytes === 'string') {
+      findings.push(pinFinding('parse-error', file.path, {}, `${describeKind(file.kind)} ${file.path}: ${bytes}`));
+      continue;
+    }
+    const loaded = decodeFile(bytes);
     texts.set(file.path, loaded);
     const reading = readFile(file, loaded.text);
     for (const problem of reading.problems) {
@@ -212,6 +217,20 @@ export async function runPin(options: PinOptions): Promise<PinResult> {
     filesWritten,
     notes,
   };
+}
+
+/** Larger files are not configuration a person wrote; reading them would only cost memory. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The file's bytes, or why they cannot be read. */
+function readBytes(path: string): Buffer | string {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, not read`;
+    return readFileSync(path);
+  } catch (error) {
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? describeError(error)})`;
+  }
 }
 
 function readFile(file: DiscoveredFile, text: string): FileReading {

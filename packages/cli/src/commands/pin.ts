@@ -17,7 +17,7 @@ export const pinCommand: Command = {
     'require-digest': { kind: 'boolean', default: 'true', description: 'Report images not pinned by digest' },
     'require-action-sha': { kind: 'boolean', default: 'true', description: 'Report actions not pinned to a commit SHA' },
     allow: { kind: 'list', description: 'Image or owner/repo globs exempted from pinning (repeatable)' },
-    'registry-auth': { kind: 'string', description: 'Docker config JSON with registry credentials (fix mode)' },
+    'registry-auth': { kind: 'string', description: 'Docker config JSON, or its path (e.g. ~/.docker/config.json), for fix mode' },
     'insecure-registries': { kind: 'list', description: 'Registries reached over plain HTTP (repeatable)' },
     'github-token': { kind: 'string', description: 'GitHub API token for fix mode (default $GITHUB_TOKEN)' },
     'github-api-url': { kind: 'string', description: 'GitHub REST API URL (default $GITHUB_API_URL or https://api.github.com)' },

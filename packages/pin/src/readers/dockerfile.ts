@@ -298,7 +298,9 @@ class DockerfileReader {
   }
 
   private skipHeredocs(args: string, next: number, startLine: number): number {
-    const terminators = [...args.matchAll(HEREDOC)].map((match) => ({ strip: match[1] === '-', word: match[3]! }));
+    // `<<EOF` inside a quoted string is text, not a heredoc: blank quoted strings (but not `<<"EOF"`).
+    const unquoted = args.replace(/(?<!<<-?)(["'])(?:(?!\1).)*\1/g, (quoted) => ' '.repeat(quoted.length));
+    const terminators = [...unquoted.matchAll(HEREDOC)].map((match) => ({ strip: match[1] === '-', word: match[3]! }));
     let i = next;
     for (const terminator of terminators) {
       for (;;) {

@@ -136,3 +136,17 @@ describe('readDockerfile: defaults built from other arguments', () => {
     expect(spanText(text, only!)).toBe('node:20');
   });
 });
+
+describe('readDockerfile: heredoc markers inside quotes', () => {
+  it('does not start a heredoc for <<EOF inside a quoted string', () => {
+    const text = 'FROM alpine:3\nRUN echo "use <<EOF for heredocs" && true\nFROM busybox\n';
+    const reading = readDockerfile(text);
+    expect(reading.problems).toEqual([]);
+    expect(reading.occurrences.map((o) => (o as ImageOccurrence).image)).toEqual(['alpine:3', 'busybox']);
+  });
+
+  it('still reads a quoted heredoc delimiter', () => {
+    const text = "FROM alpine:3\nRUN <<'EOF' bash\nFROM inside\nEOF\nFROM busybox\n";
+    expect(readDockerfile(text).occurrences.map((o) => (o as ImageOccurrence).image)).toEqual(['alpine:3', 'busybox']);
+  });
+});
