@@ -70346,7 +70346,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   PV: () => (/* reexport */ verifyWorkspace)
 });
 
-// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, BundleError, CURVES, DEFAULT_RETRY, ED25519_MESSAGE_LIMIT, GITHUB_ACTIONS_ISSUER, IN_TOTO_PAYLOAD_TYPE, KeyedSigner, KeylessSigner, MISSING_ID_TOKEN_PERMISSION, OID_SOURCE_REPOSITORY_REF, PUBLIC_GOOD_FULCIO, PUBLIC_GOOD_REKOR, SIGNATURE_PREDICATE_TYPE, buildIdentityPolicy, decodeDerString, digestFile, escapeRegExp, fetchPublicGoodTrustedRoot, formatDigest, githubActionsTokenGetter, onCurve, parseBundle, parseDerSignature, parseDigest, parsePublicKey, parseTrustedRoot, pemFromInput, policyMismatch, readBundle, readSigningConfig, readStatement, readTrustedRoot, reasonOf, seededPublicGoodTrustedRoot, selectServices, signArtifacts, signBytes, signFile, signSummary, signWorkspace, statementMatches, trustMaterialFrom, verifyArtifacts, verifyEcdsa, verifyPrehashed
+// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, BundleError, CURVES, DEFAULT_RETRY, ED25519_MESSAGE_LIMIT, GITHUB_ACTIONS_ISSUER, IN_TOTO_PAYLOAD_TYPE, KeyedSigner, KeylessSigner, MISSING_ID_TOKEN_PERMISSION, OID_SOURCE_REPOSITORY_REF, PUBLIC_GOOD_FULCIO, PUBLIC_GOOD_REKOR, SIGNATURE_PREDICATE_TYPE, buildIdentityPolicy, decodeDerString, digestFile, escapeRegExp, fetchPublicGoodTrustedRoot, formatDigest, githubActionsTokenGetter, onCurve, parseBundle, parseDerSignature, parseDigest, parsePublicKey, parseTrustedRoot, pemFromInput, policyMismatch, readBundle, readSigningConfig, readStatement, readTrustedRoot, reasonOf, seededPublicGoodTrustedRoot, selectServices, signArtifacts, signBytes, signFile, signStatement, signSummary, signWorkspace, statementMatches, trustMaterialFrom, verifyArtifacts, verifyEcdsa, verifyPrehashed
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -71466,21 +71466,7 @@ const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000
 async function sign_signArtifacts(subjects, options) {
     if (subjects.length === 0)
         throw new UsageError("Nothing to sign: 'subject-path' and 'subject-digest' matched no artifact.");
-    const witnesses = [];
-    const retry = options.retry ?? DEFAULT_RETRY;
-    const timeout = options.timeout ?? 20_000;
-    if (options.rekor) {
-        witnesses.push(new RekorWitness({
-            rekorBaseURL: options.rekor.url,
-            majorApiVersion: options.rekor.majorApiVersion,
-            entryType: 'dsse',
-            fetchOnConflict: true,
-            retry,
-            timeout,
-        }));
-    }
-    if (options.tsaUrl)
-        witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaUrl, retry, timeout }));
+    const witnesses = witnessesFor(options);
     const bundlePaths = new Set();
     const planned = subjects.map((subject) => {
         const path = bundlePathFor(subject, options);
@@ -71523,6 +71509,47 @@ async function sign_signArtifacts(subjects, options) {
         }
         return result;
     });
+}
+/** The transparency-log and timestamp witnesses a signing run asks, with retries and timeouts. */
+function witnessesFor(options) {
+    const witnesses = [];
+    const retry = options.retry ?? DEFAULT_RETRY;
+    const timeout = options.timeout ?? 20_000;
+    if (options.rekor) {
+        witnesses.push(new RekorWitness({
+            rekorBaseURL: options.rekor.url,
+            majorApiVersion: options.rekor.majorApiVersion,
+            entryType: 'dsse',
+            fetchOnConflict: true,
+            retry,
+            timeout,
+        }));
+    }
+    if (options.tsaUrl)
+        witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaUrl, retry, timeout }));
+    return witnesses;
+}
+/**
+ * Signs any in-toto statement (or other DSSE payload) into a v0.3 bundle: the core a multi-file
+ * signature such as an OpenSSF model signature is built on. Returns the bundle as JSON.
+ */
+async function signStatement(payload, payloadType, options) {
+    const session = await options.signer.session();
+    const keyMaterial = session.material.kind === 'certificate'
+        ? { certificate: pem.toDER(session.material.certificatePem) }
+        : { keyHint: session.material.hint };
+    const signature = signBytes(session, dsse.preAuthEncoding(payloadType, payload));
+    const bundle = toDSSEBundle({
+        artifact: payload,
+        artifactType: payloadType,
+        signature,
+        ...keyMaterial,
+        certificateChain: false,
+    });
+    const material = await witness(bundle, session, witnessesFor(options));
+    bundle.verificationMaterial.tlogEntries = material.tlogEntries;
+    bundle.verificationMaterial.timestampVerificationData = { rfc3161Timestamps: material.timestamps };
+    return bundleToJSON(bundle);
 }
 function bundlePathFor(subject, options) {
     if (options.bundleDir)

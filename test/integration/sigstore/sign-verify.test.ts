@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '@gatehouse/findings';
@@ -10,6 +10,7 @@ import {
   readSigningConfig,
   readTrustedRoot,
   signArtifacts,
+  signStatement,
   verifyArtifacts,
   type SignSubject,
 } from '@gatehouse/sigstore';
@@ -174,6 +175,49 @@ describe('keyless signing against the local stack', () => {
       { trustedRoot: readTrustedRoot(local.trustedRootPath), policy: repositoryPolicy() },
     );
     expect(report.verified).toBe(true);
+  });
+});
+
+describe('a multi-subject statement (the core model signing builds on)', () => {
+  it('signs one statement over many files; each file verifies against it', async () => {
+    const files = ['weights.bin', 'config.json'].map((name) => {
+      const path = join(local.dir, `model-${name}`);
+      writeFileSync(path, `${name} content\n`);
+      return { name, path };
+    });
+    const statement = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: files.map(({ name, path }) => ({
+        name,
+        digest: { sha256: createHash('sha256').update(readFileSync(path)).digest('hex') },
+      })),
+      predicateType: 'https://model_signing/signature/v1.0',
+      predicate: {},
+    };
+    const bundle = await signStatement(Buffer.from(JSON.stringify(statement)), 'application/vnd.in-toto+json', {
+      signer: keyless(),
+      rekor: { url: local.stack.rekorUrl, majorApiVersion: 1 },
+    });
+    const bundlePath = join(local.dir, 'model.sigstore.json');
+    writeFileSync(bundlePath, JSON.stringify(bundle));
+    const report = await verifyArtifacts(
+      files.map(({ name, path }) => ({ name, path, bundlePath })),
+      {
+        trustedRoot: readTrustedRoot(local.trustedRootPath),
+        policy: repositoryPolicy(),
+        predicateType: statement.predicateType,
+      },
+    );
+    expect(report.results.map((result) => [result.subject, result.verified, result.reason])).toEqual([
+      ['weights.bin', true, undefined],
+      ['config.json', true, undefined],
+    ]);
+    writeFileSync(files[0]!.path, 'swapped weights\n');
+    const tampered = await verifyArtifacts([{ ...files[0]!, bundlePath }], {
+      trustedRoot: readTrustedRoot(local.trustedRootPath),
+      policy: repositoryPolicy(),
+    });
+    expect(tampered.results[0]!.reason).toMatch(/is not a subject of the attestation/);
   });
 });
 

@@ -1,6 +1,12 @@
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { bundleToJSON, toDSSEBundle, toMessageSignatureBundle, type Bundle } from '@sigstore/bundle';
+import {
+  bundleToJSON,
+  toDSSEBundle,
+  toMessageSignatureBundle,
+  type Bundle,
+  type SerializedBundle,
+} from '@sigstore/bundle';
 import { dsse, pem } from '@sigstore/core';
 import { RekorWitness, TSAWitness, type Witness } from '@sigstore/sign';
 import { UsageError, describeError } from '@gatehouse/findings';
@@ -57,22 +63,7 @@ export interface SignResult {
 export async function signArtifacts(subjects: readonly SignSubject[], options: SignOptions): Promise<SignResult[]> {
   if (subjects.length === 0)
     throw new UsageError("Nothing to sign: 'subject-path' and 'subject-digest' matched no artifact.");
-  const witnesses: Witness[] = [];
-  const retry = options.retry ?? DEFAULT_RETRY;
-  const timeout = options.timeout ?? 20_000;
-  if (options.rekor) {
-    witnesses.push(
-      new RekorWitness({
-        rekorBaseURL: options.rekor.url,
-        majorApiVersion: options.rekor.majorApiVersion,
-        entryType: 'dsse',
-        fetchOnConflict: true,
-        retry,
-        timeout,
-      }),
-    );
-  }
-  if (options.tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaUrl, retry, timeout }));
+  const witnesses = witnessesFor(options);
   const bundlePaths = new Set<string>();
   const planned = subjects.map((subject) => {
     const path = bundlePathFor(subject, options);
@@ -114,6 +105,57 @@ export async function signArtifacts(subjects: readonly SignSubject[], options: S
     }
     return result;
   });
+}
+
+/** The transparency-log and timestamp witnesses a signing run asks, with retries and timeouts. */
+function witnessesFor(options: WitnessOptions): Witness[] {
+  const witnesses: Witness[] = [];
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const timeout = options.timeout ?? 20_000;
+  if (options.rekor) {
+    witnesses.push(
+      new RekorWitness({
+        rekorBaseURL: options.rekor.url,
+        majorApiVersion: options.rekor.majorApiVersion,
+        entryType: 'dsse',
+        fetchOnConflict: true,
+        retry,
+        timeout,
+      }),
+    );
+  }
+  if (options.tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaUrl, retry, timeout }));
+  return witnesses;
+}
+
+export type WitnessOptions = Pick<SignOptions, 'rekor' | 'tsaUrl' | 'retry' | 'timeout'>;
+
+/**
+ * Signs any in-toto statement (or other DSSE payload) into a v0.3 bundle: the core a multi-file
+ * signature such as an OpenSSF model signature is built on. Returns the bundle as JSON.
+ */
+export async function signStatement(
+  payload: Buffer,
+  payloadType: string,
+  options: WitnessOptions & { signer: ArtifactSigner },
+): Promise<SerializedBundle> {
+  const session = await options.signer.session();
+  const keyMaterial =
+    session.material.kind === 'certificate'
+      ? { certificate: pem.toDER(session.material.certificatePem) }
+      : { keyHint: session.material.hint };
+  const signature = signBytes(session, dsse.preAuthEncoding(payloadType, payload));
+  const bundle = toDSSEBundle({
+    artifact: payload,
+    artifactType: payloadType,
+    signature,
+    ...keyMaterial,
+    certificateChain: false,
+  });
+  const material = await witness(bundle, session, witnessesFor(options));
+  bundle.verificationMaterial.tlogEntries = material.tlogEntries;
+  bundle.verificationMaterial.timestampVerificationData = { rfc3161Timestamps: material.timestamps };
+  return bundleToJSON(bundle);
 }
 
 function bundlePathFor(subject: SignSubject, options: SignOptions): string {
