@@ -33,14 +33,19 @@ mkdirSync(work, { recursive: true });
 
 const tree = join(work, 'tree');
 const generated = generateTree(tree, totalFiles, relevantFiles);
-console.log(`tree: ${generated.files} files (${generated.relevant} Dockerfiles/workflows/compose/manifests), ${generated.references} references`);
+console.log(
+  `tree: ${generated.files} files (${generated.relevant} Dockerfiles/workflows/compose/manifests), ${generated.references} references`,
+);
 
 const pinCheck = runMeasured([bundle], { cwd: tree, env: actionEnv(tree, { mode: 'check' }) });
 if (pinCheck.status !== 1) throw new Error(`pin (check) exited ${pinCheck.status}: ${pinCheck.stdout.slice(-500)}`);
 const pinFound = Number(readOutput(tree, 'findings'));
 
 const grepScript = join(work, 'grep.sh');
-writeFileSync(grepScript, `grep -rEn --exclude-dir=.git '^[[:space:]]*(FROM[[:space:]]|-?[[:space:]]*(image|uses|container):[[:space:]])' "$1" | wc -l\n`);
+writeFileSync(
+  grepScript,
+  `grep -rEn --exclude-dir=.git '^[[:space:]]*(FROM[[:space:]]|-?[[:space:]]*(image|uses|container):[[:space:]])' "$1" | wc -l\n`,
+);
 const grepStart = performance.now();
 const grep = spawnSync('sh', [grepScript, tree], { encoding: 'utf8' });
 const grepMs = Math.round(performance.now() - grepStart);
@@ -67,18 +72,32 @@ const regexFound = Number(regex.stdout.trim());
 const rate = (count, ms) => Math.round(count / (ms / 1000));
 console.log('\n| scanner | time | files/s | peak RSS | references reported |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
-console.log(`| grep -rE (peer, line matches) | ${grepMs} ms | ${rate(generated.files, grepMs)} | - | ${grepFound} lines |`);
-console.log(`| Node regex scan (peer) | ${regex.ms} ms | ${rate(generated.files, regex.ms)} | ${regex.maxRssMiB} MiB | ${regexFound} unpinned |`);
-console.log(`| gatehouse pin check | ${pinCheck.ms} ms | ${rate(generated.files, pinCheck.ms)} | ${pinCheck.maxRssMiB} MiB | ${pinFound} findings |`);
-console.log(`ratio gatehouse/grep: time ${(pinCheck.ms / grepMs).toFixed(2)}x; gatehouse/regex scan: time ${(pinCheck.ms / regex.ms).toFixed(2)}x, memory ${(pinCheck.maxRssMiB / regex.maxRssMiB).toFixed(2)}x`);
-console.log(`(expected unpinned references in the tree: ${generated.unpinned}; the peers miss ARG defaults and multi-line FROMs, and count a FROM inside a heredoc)`);
+console.log(
+  `| grep -rE (peer, line matches) | ${grepMs} ms | ${rate(generated.files, grepMs)} | - | ${grepFound} lines |`,
+);
+console.log(
+  `| Node regex scan (peer) | ${regex.ms} ms | ${rate(generated.files, regex.ms)} | ${regex.maxRssMiB} MiB | ${regexFound} unpinned |`,
+);
+console.log(
+  `| gatehouse pin check | ${pinCheck.ms} ms | ${rate(generated.files, pinCheck.ms)} | ${pinCheck.maxRssMiB} MiB | ${pinFound} findings |`,
+);
+console.log(
+  `ratio gatehouse/grep: time ${(pinCheck.ms / grepMs).toFixed(2)}x; gatehouse/regex scan: time ${(pinCheck.ms / regex.ms).toFixed(2)}x, memory ${(pinCheck.maxRssMiB / regex.maxRssMiB).toFixed(2)}x`,
+);
+console.log(
+  `(expected unpinned references in the tree: ${generated.unpinned}; the peers miss ARG defaults and multi-line FROMs, and count a FROM inside a heredoc)`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // 2. references resolved per second
 
-const missing = ['docker-registry', 'skopeo'].filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0);
+const missing = ['docker-registry', 'skopeo'].filter(
+  (binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0,
+);
 if (missing.length > 0) {
-  console.log(`\nskipping references/s: ${missing.join(' and ')} not installed (apt-get install -y docker-registry skopeo)`);
+  console.log(
+    `\nskipping references/s: ${missing.join(' and ')} not installed (apt-get install -y docker-registry skopeo)`,
+  );
 } else {
   await resolveBench();
 }
@@ -109,29 +128,46 @@ async function resolveBench() {
     mkdirSync(workspace, { recursive: true });
     for (let i = 0; i < referenceCount; i += 10) {
       const lines = [];
-      for (let j = i; j < Math.min(i + 10, referenceCount); j++) lines.push(`FROM ${registry.host}/bench/app:t${j} AS s${j}`);
+      for (let j = i; j < Math.min(i + 10, referenceCount); j++)
+        lines.push(`FROM ${registry.host}/bench/app:t${j} AS s${j}`);
       writeFileSync(join(workspace, `Dockerfile.${i}`), lines.join('\n') + '\n');
     }
-    const fix = runMeasured([bundle], { cwd: workspace, env: actionEnv(workspace, { mode: 'fix', 'insecure-registries': '127.0.0.1' }) });
+    const fix = runMeasured([bundle], {
+      cwd: workspace,
+      env: actionEnv(workspace, { mode: 'fix', 'insecure-registries': '127.0.0.1' }),
+    });
     const fixed = Number(readOutput(workspace, 'fixed'));
-    if (fix.status !== 0 || fixed !== referenceCount) throw new Error(`pin (fix) exited ${fix.status}, fixed ${fixed} of ${referenceCount}: ${fix.stdout.slice(-800)}`);
+    if (fix.status !== 0 || fixed !== referenceCount)
+      throw new Error(`pin (fix) exited ${fix.status}, fixed ${fixed} of ${referenceCount}: ${fix.stdout.slice(-800)}`);
     const pinned = readFileSync(join(workspace, 'Dockerfile.0'), 'utf8');
     if (!pinned.includes(image.manifest.digest)) throw new Error('pin did not write the index digest');
 
     const sample = Math.min(referenceCount, 40);
     const skopeoStart = performance.now();
     for (let i = 0; i < sample; i++) {
-      const inspect = spawnSync('skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${registry.host}/bench/app:t${i}`], { encoding: 'utf8' });
+      const inspect = spawnSync(
+        'skopeo',
+        ['inspect', '--tls-verify=false', '--raw', `docker://${registry.host}/bench/app:t${i}`],
+        { encoding: 'utf8' },
+      );
       if (inspect.status !== 0) throw new Error(`skopeo inspect failed: ${inspect.stderr}`);
     }
     const skopeoMs = Math.round(performance.now() - skopeoStart);
 
-    console.log(`\nreferences: ${referenceCount} distinct tags of one multi-platform index on a loopback docker-registry`);
+    console.log(
+      `\nreferences: ${referenceCount} distinct tags of one multi-platform index on a loopback docker-registry`,
+    );
     console.log('| resolver | references | time | references/s |');
     console.log('| --- | ---: | ---: | ---: |');
-    console.log(`| skopeo inspect --raw, one per reference (peer) | ${sample} | ${skopeoMs} ms | ${rate(sample, skopeoMs)} |`);
-    console.log(`| gatehouse pin fix (whole run: read, resolve, rewrite ${referenceCount / 10} files) | ${referenceCount} | ${fix.ms} ms | ${rate(referenceCount, fix.ms)} |`);
-    console.log(`ratio gatehouse/skopeo: references/s ${(rate(referenceCount, fix.ms) / rate(sample, skopeoMs)).toFixed(2)}x`);
+    console.log(
+      `| skopeo inspect --raw, one per reference (peer) | ${sample} | ${skopeoMs} ms | ${rate(sample, skopeoMs)} |`,
+    );
+    console.log(
+      `| gatehouse pin fix (whole run: read, resolve, rewrite ${referenceCount / 10} files) | ${referenceCount} | ${fix.ms} ms | ${rate(referenceCount, fix.ms)} |`,
+    );
+    console.log(
+      `ratio gatehouse/skopeo: references/s ${(rate(referenceCount, fix.ms) / rate(sample, skopeoMs)).toFixed(2)}x`,
+    );
   } finally {
     await registry.stop();
   }
@@ -169,31 +205,50 @@ function generateTree(dir, files, relevant) {
     const service = `svc${Math.floor(i / 4)}`;
     switch (i % 4) {
       case 0:
-        write(`services/${service}/Dockerfile`, `# syntax=docker/dockerfile:1\nARG BASE=python:3.${i % 13}-slim\nFROM \${BASE} AS build\nRUN <<EOF\npip install -r requirements.txt\nEOF\nCOPY <<EOF /templates/Dockerfile.child\nFROM alpine:3\nEOF\nFROM \\\n  gcr.io/distroless/python3:nonroot\nCOPY --from=build /app /app\n`);
+        write(
+          `services/${service}/Dockerfile`,
+          `# syntax=docker/dockerfile:1\nARG BASE=python:3.${i % 13}-slim\nFROM \${BASE} AS build\nRUN <<EOF\npip install -r requirements.txt\nEOF\nCOPY <<EOF /templates/Dockerfile.child\nFROM alpine:3\nEOF\nFROM \\\n  gcr.io/distroless/python3:nonroot\nCOPY --from=build /app /app\n`,
+        );
         references += 3;
         unpinned += 3;
         break;
       case 1:
-        write(`.github/workflows/${service}.yml`, `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    container: node:${18 + (i % 4)}\n    steps:\n      - uses: actions/checkout@${'1'.repeat(40)} # v4\n      - uses: actions/setup-node@v4\n      - run: npm test\n`);
+        write(
+          `.github/workflows/${service}.yml`,
+          `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    container: node:${18 + (i % 4)}\n    steps:\n      - uses: actions/checkout@${'1'.repeat(40)} # v4\n      - uses: actions/setup-node@v4\n      - run: npm test\n`,
+        );
         references += 3;
         unpinned += 2;
         break;
       case 2:
-        write(`deploy/${service}/deployment.yaml`, `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${service}\nspec:\n  template:\n    spec:\n      initContainers:\n        - image: busybox:1.36\n      containers:\n        - name: app\n          image: ghcr.io/example/${service}:1.${i}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${service}\n`);
+        write(
+          `deploy/${service}/deployment.yaml`,
+          `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${service}\nspec:\n  template:\n    spec:\n      initContainers:\n        - image: busybox:1.36\n      containers:\n        - name: app\n          image: ghcr.io/example/${service}:1.${i}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${service}\n`,
+        );
         references += 2;
         unpinned += 2;
         break;
       default:
-        write(`services/${service}/compose.yaml`, `services:\n  app:\n    build: .\n  cache:\n    image: redis:7${pinned}\n  db:\n    image: "postgres:16"\n`);
+        write(
+          `services/${service}/compose.yaml`,
+          `services:\n  app:\n    build: .\n  cache:\n    image: redis:7${pinned}\n  db:\n    image: "postgres:16"\n`,
+        );
         references += 2;
         unpinned += 1;
     }
   }
-  const filler = 'export function handler(event) {\n  // FROM here on the value is used as an image: not a reference\n  return { status: 200, body: JSON.stringify(event) };\n}\n'.repeat(8);
+  const filler =
+    'export function handler(event) {\n  // FROM here on the value is used as an image: not a reference\n  return { status: 200, body: JSON.stringify(event) };\n}\n'.repeat(
+      8,
+    );
   for (let i = 0; written < files; i++) {
     const folder = `src/module${i % 200}/part${Math.floor(i / 200) % 10}`;
     if (i % 10 === 9) write(`build/out${i}.js`, filler);
-    else if (i % 7 === 0) write(`${folder}/config${i}.json`, JSON.stringify({ name: `c${i}`, values: Array.from({ length: 40 }, (_, k) => k) }));
+    else if (i % 7 === 0)
+      write(
+        `${folder}/config${i}.json`,
+        JSON.stringify({ name: `c${i}`, values: Array.from({ length: 40 }, (_, k) => k) }),
+      );
     else write(`${folder}/file${i}.ts`, filler);
   }
   return { files: written, relevant, references, unpinned };

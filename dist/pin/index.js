@@ -36280,13 +36280,20 @@ class YamlSource {
         const textStart = quoted ? start + 1 : start;
         const textEnd = quoted ? valueEnd - 1 : valueEnd;
         const verbatim = (scalar.type === 'PLAIN' || quoted) && this.text.slice(textStart, textEnd) === scalar.value;
-        return verbatim ? { value: scalar.value, start: textStart, span: { start: textStart, end: textEnd } } : { value: scalar.value, start: textStart };
+        return verbatim
+            ? { value: scalar.value, start: textStart, span: { start: textStart, end: textEnd } }
+            : { value: scalar.value, start: textStart };
     }
     image(node, context, options = {}) {
         const scalar = this.scalar(node);
         if (!scalar)
             return;
-        const occurrence = { kind: 'image', image: scalar.value, context, ...this.index.position(scalar.start) };
+        const occurrence = {
+            kind: 'image',
+            image: scalar.value,
+            context,
+            ...this.index.position(scalar.start),
+        };
         if (scalar.span)
             occurrence.span = scalar.span;
         if (scalar.value.includes('${{'))
@@ -36307,7 +36314,13 @@ class YamlSource {
         const position = this.index.position(scalar.start);
         if (value.startsWith('docker://')) {
             const prefix = 'docker://'.length;
-            const occurrence = { kind: 'image', image: value.slice(prefix), context, line: position.line, column: position.column + prefix };
+            const occurrence = {
+                kind: 'image',
+                image: value.slice(prefix),
+                context,
+                line: position.line,
+                column: position.column + prefix,
+            };
             if (scalar.span && scalar.value === value)
                 occurrence.span = { start: scalar.span.start + prefix, end: scalar.span.end };
             if (value.includes('${{'))
@@ -36343,7 +36356,8 @@ class YamlSource {
         const lineEnd = this.index.lineEnd(end);
         const rest = this.text.slice(end, lineEnd);
         // A version-looking word (v4, 4.1.2, v1.2.3-rc.1), or any word after `tag=` / `pin@`.
-        const match = /^([ \t]*#[ \t]*)((?:tag=|pin@)?)(v?\d[\w.+/-]*)(?=[ \t]|$)/.exec(rest) ?? /^([ \t]*#[ \t]*)(tag=|pin@)([A-Za-z0-9][\w.+/-]*)(?=[ \t]|$)/.exec(rest);
+        const match = /^([ \t]*#[ \t]*)((?:tag=|pin@)?)(v?\d[\w.+/-]*)(?=[ \t]|$)/.exec(rest) ??
+            /^([ \t]*#[ \t]*)(tag=|pin@)([A-Za-z0-9][\w.+/-]*)(?=[ \t]|$)/.exec(rest);
         if (!match || match[3].toLowerCase().startsWith('gatehouse'))
             return undefined;
         const start = end + match[1].length + match[2].length;

@@ -5,7 +5,16 @@ import { PassThrough } from 'node:stream';
 import { Inputs } from '@gatehouse/action-kit/inputs';
 import { pinCommand } from '../../packages/cli/src/commands/pin.js';
 import { fakeSha, startGitHubApi, type LocalGitHubApi } from '../harness/github-api.js';
-import { buildImage, buildIndex, describeWithRegistryTools, pushWithSkopeo, startRegistry, writeOciLayout, type BuiltImage, type LocalRegistry } from '../harness/registry.js';
+import {
+  buildImage,
+  buildIndex,
+  describeWithRegistryTools,
+  pushWithSkopeo,
+  startRegistry,
+  writeOciLayout,
+  type BuiltImage,
+  type LocalRegistry,
+} from '../harness/registry.js';
 import { runAction } from '../harness/runner.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -57,10 +66,17 @@ describe('bundled pin action, check mode, on examples/pin-demo', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ findings: '11', fixed: '0', 'sarif-path': 'out/pin.sarif' });
     const sarif = JSON.parse(readFileSync(join(workspace, 'out/pin.sarif'), 'utf8'));
-    const results = sarif.runs[0].results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }) => {
-      const { artifactLocation, region } = r.locations[0]!.physicalLocation;
-      return [artifactLocation.uri, region.startLine, region.startColumn, r.ruleId];
-    });
+    const results = sarif.runs[0].results.map(
+      (r: {
+        ruleId: string;
+        locations: Array<{
+          physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+        }>;
+      }) => {
+        const { artifactLocation, region } = r.locations[0]!.physicalLocation;
+        return [artifactLocation.uri, region.startLine, region.startColumn, r.ruleId];
+      },
+    );
     expect(results.sort()).toEqual([...EXPECTED_CHECK].sort());
     const errors = run.annotations.filter((a) => a.level === 'error');
     expect(errors[0]!.message).toContain('Pin check failed: 11 references in 4 files');
@@ -94,10 +110,18 @@ describe('bundled pin action, check mode, on examples/pin-demo', () => {
     const stdout = new PassThrough();
     let text = '';
     stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    const context = { cwd: workspace, env: {}, stdout, stderr: new PassThrough(), stdin: new PassThrough(), debug: false };
+    const context = {
+      cwd: workspace,
+      env: {},
+      stdout,
+      stderr: new PassThrough(),
+      stdin: new PassThrough(),
+      debug: false,
+    };
     const code = await pinCommand.run(new Inputs(() => undefined, workspace), context, []);
     expect(code).toBe(1);
-    for (const [path, line, column, rule] of EXPECTED_CHECK) expect(text).toContain(`${rule}  ${path}:${line}:${column}`);
+    for (const [path, line, column, rule] of EXPECTED_CHECK)
+      expect(text).toContain(`${rule}  ${path}:${line}:${column}`);
     expect(text).toContain('gatehouse pin: failed: 11 references in 4 files');
   });
 });
@@ -113,7 +137,7 @@ describeWithRegistryTools('bundled pin action, fix mode, against a loopback regi
     ['python:3.12-slim', 'library/python:3.12-slim'],
     ['gcr.io/distroless/python3-debian12:nonroot', 'distroless/python3-debian12:nonroot'],
     ['redis:7.2', 'library/redis:7.2'],
-    ['"postgres:16-alpine"', 'library/postgres:16-alpine'],
+    ["'postgres:16-alpine'", 'library/postgres:16-alpine'],
     ['busybox:1.36', 'library/busybox:1.36'],
     ['ghcr.io/example/pin-demo:1.4.0', 'example/pin-demo:1.4.0'],
     ['alpine:3.20', 'library/alpine:3.20'],
@@ -127,7 +151,13 @@ describeWithRegistryTools('bundled pin action, fix mode, against a loopback regi
     layout = mkdtempSync(join(tmpdir(), 'pin-e2e-layout-'));
     for (const [i, [, name]] of IMAGES.entries()) {
       // Every other image is multi-platform, so the test proves the index digest is what gets pinned.
-      const image = i % 2 === 0 ? buildIndex(name, [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }]) : buildImage(name);
+      const image =
+        i % 2 === 0
+          ? buildIndex(name, [
+              { os: 'linux', architecture: 'amd64' },
+              { os: 'linux', architecture: 'arm64' },
+            ])
+          : buildImage(name);
       writeOciLayout(layout, `t${i}`, image);
       await pushWithSkopeo(layout, `t${i}`, `${registry.host}/${name}`, { all: true });
       pushed.set(name, image);
@@ -145,7 +175,7 @@ describeWithRegistryTools('bundled pin action, fix mode, against a loopback regi
     for (const file of ['Dockerfile', 'compose.yaml', 'k8s/deployment.yaml', '.github/workflows/ci.yml']) {
       let text = readFileSync(join(workspace, file), 'utf8');
       for (const [original, name] of IMAGES) {
-        const quote = original.startsWith('"') ? '"' : '';
+        const quote = original.startsWith("'") ? "'" : '';
         text = text.split(original).join(`${quote}${registry.host}/${name}${quote}`);
       }
       writeFileSync(join(workspace, file), text);
@@ -159,8 +189,15 @@ describeWithRegistryTools('bundled pin action, fix mode, against a loopback regi
     const workspace = rehomedCopy();
     // Credentials for a registry this repository does not use: unused, but masked all the same.
     const password = `pw-${Math.random().toString(36).slice(2)}`;
-    const registryAuth = JSON.stringify({ auths: { 'registry.example.com': { auth: Buffer.from(`bot:${password}`).toString('base64') } } });
-    const inputs = { mode: 'fix', 'insecure-registries': '127.0.0.1', 'github-api-url': api.url, 'registry-auth': registryAuth };
+    const registryAuth = JSON.stringify({
+      auths: { 'registry.example.com': { auth: Buffer.from(`bot:${password}`).toString('base64') } },
+    });
+    const inputs = {
+      mode: 'fix',
+      'insecure-registries': '127.0.0.1',
+      'github-api-url': api.url,
+      'registry-auth': registryAuth,
+    };
     const run = await runAction({ action: 'pin', workspace, inputs });
     expect(run.stderr).toBe('');
     expect(run.masks).toContain(password);
@@ -171,15 +208,23 @@ describeWithRegistryTools('bundled pin action, fix mode, against a loopback regi
     const host = registry.host;
     const dockerfile = readFileSync(join(workspace, 'Dockerfile'), 'utf8').split('\n');
     expect(dockerfile[0]).toBe(`# syntax=${host}/docker/dockerfile:1@${digest('docker/dockerfile:1')}`);
-    expect(dockerfile[1]).toBe(`ARG PYTHON_IMAGE=${host}/library/python:3.12-slim@${digest('library/python:3.12-slim')}`);
+    expect(dockerfile[1]).toBe(
+      `ARG PYTHON_IMAGE=${host}/library/python:3.12-slim@${digest('library/python:3.12-slim')}`,
+    );
     expect(dockerfile[3]).toBe('FROM ${PYTHON_IMAGE} AS build');
-    expect(digest('docker/dockerfile:1')).toBe((pushed.get('docker/dockerfile:1') as ReturnType<typeof buildIndex>).manifest.digest);
+    expect(digest('docker/dockerfile:1')).toBe(
+      (pushed.get('docker/dockerfile:1') as ReturnType<typeof buildIndex>).manifest.digest,
+    );
     const compose = readFileSync(join(workspace, 'compose.yaml'), 'utf8');
     expect(compose).toContain(`    image: ${host}/library/redis:7.2@${digest('library/redis:7.2')} # session store\n`);
-    expect(compose).toContain(`    image: "${host}/library/postgres:16-alpine@${digest('library/postgres:16-alpine')}"\n`);
+    expect(compose).toContain(
+      `    image: '${host}/library/postgres:16-alpine@${digest('library/postgres:16-alpine')}'\n`,
+    );
     const workflow = readFileSync(join(workspace, '.github/workflows/ci.yml'), 'utf8');
     expect(workflow).toContain(`      - uses: actions/checkout@${fakeSha('checkout v4')} # v4\n`);
-    expect(workflow).toContain(`      - uses: actions/setup-python@${fakeSha('setup-python v5')} # v5 # python for the tests\n`);
+    expect(workflow).toContain(
+      `      - uses: actions/setup-python@${fakeSha('setup-python v5')} # v5 # python for the tests\n`,
+    );
     expect(workflow).toContain(`      - uses: docker://${host}/library/alpine:3.20@${digest('library/alpine:3.20')}\n`);
     expect(workflow).toContain('      - uses: ./.github/actions/local-helper\n');
     expect(run.summary).toContain('### Pinned by this run');
@@ -195,10 +240,16 @@ describeWithRegistryTools('bundled pin action, fix mode, against a loopback regi
     const workspace = rehomedCopy();
     const compose = join(workspace, 'compose.yaml');
     writeFileSync(compose, readFileSync(compose, 'utf8').replace('redis:7.2', 'redis:9.9-missing'));
-    const run = await runAction({ action: 'pin', workspace, inputs: { mode: 'fix', 'insecure-registries': '127.0.0.1', 'github-api-url': api.url } });
+    const run = await runAction({
+      action: 'pin',
+      workspace,
+      inputs: { mode: 'fix', 'insecure-registries': '127.0.0.1', 'github-api-url': api.url },
+    });
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ findings: '1', fixed: '10' });
-    expect(readFileSync(compose, 'utf8')).toContain(`image: ${registry.host}/library/redis:9.9-missing # session store`);
+    expect(readFileSync(compose, 'utf8')).toContain(
+      `image: ${registry.host}/library/redis:9.9-missing # session store`,
+    );
     const error = run.annotations.find((a) => a.file === 'compose.yaml');
     expect(error).toMatchObject({ level: 'error', line: 8, column: 12 });
     expect(error!.message).toContain('no such tag or repository');

@@ -74,7 +74,8 @@ export async function startGitHubApi(options: { token?: string; prefix?: string 
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
-    lightweightTag: (repo, tag, commit) => void refs.set(`${repo.toLowerCase()} refs/tags/${tag}`, { type: 'commit', sha: commit }),
+    lightweightTag: (repo, tag, commit) =>
+      void refs.set(`${repo.toLowerCase()} refs/tags/${tag}`, { type: 'commit', sha: commit }),
     annotatedTag: (repo, tag, commit) => {
       const sha = tagObject(repo, tag, { type: 'commit', sha: commit });
       refs.set(`${repo.toLowerCase()} refs/tags/${tag}`, { type: 'tag', sha });
@@ -85,7 +86,8 @@ export async function startGitHubApi(options: { token?: string; prefix?: string 
       const outer = tagObject(repo, tag, { type: 'tag', sha: inner });
       refs.set(`${repo.toLowerCase()} refs/tags/${tag}`, { type: 'tag', sha: outer });
     },
-    branch: (repo, name, commit) => void refs.set(`${repo.toLowerCase()} refs/heads/${name}`, { type: 'commit', sha: commit }),
+    branch: (repo, name, commit) =>
+      void refs.set(`${repo.toLowerCase()} refs/heads/${name}`, { type: 'commit', sha: commit }),
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

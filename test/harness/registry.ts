@@ -34,12 +34,16 @@ export function describeWithRegistryTools(name: string, body: () => void): void 
   if (process.env.CI === 'true') {
     describe(name, () => {
       it(`needs ${missing.join(' and ')}`, () => {
-        throw new Error(`CI=true but ${missing.join(', ')} not installed (apt-get install -y docker-registry skopeo apache2-utils)`);
+        throw new Error(
+          `CI=true but ${missing.join(', ')} not installed (apt-get install -y docker-registry skopeo apache2-utils)`,
+        );
       });
     });
     return;
   }
-  console.warn(`skipping "${name}": ${missing.join(' and ')} not installed (apt-get install -y docker-registry skopeo apache2-utils)`);
+  console.warn(
+    `skipping "${name}": ${missing.join(' and ')} not installed (apt-get install -y docker-registry skopeo apache2-utils)`,
+  );
   describe.skip(name, body);
 }
 
@@ -86,13 +90,35 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-token-'));
   const keyPath = join(dir, 'key.pem');
   const certificatePath = join(dir, 'cert.pem');
-  const made = spawnSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
-    '-subj', '/CN=gatehouse-test-token-issuer', '-keyout', keyPath, '-out', certificatePath,
-  ], { stdio: 'pipe' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=gatehouse-test-token-issuer',
+      '-keyout',
+      keyPath,
+      '-out',
+      certificatePath,
+    ],
+    { stdio: 'pipe' },
+  );
   if (made.status !== 0) throw new Error(`openssl could not make the token certificate: ${made.stderr.toString()}`);
   const key = createPrivateKey(readFileSync(keyPath));
-  const certDer = Buffer.from(readFileSync(certificatePath, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  const certDer = Buffer.from(
+    readFileSync(certificatePath, 'utf8')
+      .replace(/-----[^-]+-----/g, '')
+      .replace(/\s+/g, ''),
+    'base64',
+  );
   const service = 'gatehouse-test-registry';
   const issuer = 'gatehouse-test-issuer';
   const requests: TokenServer['requests'] = [];
@@ -113,13 +139,32 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     for (const item of url.searchParams.getAll('scope')) {
       const [type, name, actions] = item.split(':') as [string, string, string];
       const wanted = (actions ?? '').split(',');
-      const granted = user !== undefined ? wanted : wanted.filter((a) => a === 'pull' && options.anonymousPullPrefix !== undefined && name.startsWith(options.anonymousPullPrefix));
+      const granted =
+        user !== undefined
+          ? wanted
+          : wanted.filter(
+              (a) =>
+                a === 'pull' &&
+                options.anonymousPullPrefix !== undefined &&
+                name.startsWith(options.anonymousPullPrefix),
+            );
       if (granted.length > 0) access.push({ type, name, actions: granted });
     }
     requests.push({ user, scope, granted: access.flatMap((a) => a.actions.map((action) => `${a.name}:${action}`)) });
     const now = Math.floor(Date.now() / 1000);
-    const token = jwt(key, certDer, { iss: issuer, sub: user ?? '', aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, access_token: token, expires_in: 300 }));
+    const token = jwt(key, certDer, {
+      iss: issuer,
+      sub: user ?? '',
+      aud: service,
+      exp: now + 300,
+      nbf: now - 10,
+      iat: now,
+      jti: randomBytes(8).toString('hex'),
+      access,
+    });
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ token, access_token: token, expires_in: 300 }));
   });
   const port = await listen(server);
   return {
@@ -165,7 +210,9 @@ export interface LocalRegistry {
 }
 
 /** Anonymous by default; `token` puts it behind a token server, `basic` behind htpasswd (Basic auth). */
-export async function startRegistry(options: { token?: TokenServer; basic?: Record<string, string> } = {}): Promise<LocalRegistry> {
+export async function startRegistry(
+  options: { token?: TokenServer; basic?: Record<string, string> } = {},
+): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-registry-'));
   const port = await freePort();
   const lines = [
@@ -195,7 +242,11 @@ export async function startRegistry(options: { token?: TokenServer; basic?: Reco
   if (options.basic) {
     const htpasswdPath = join(dir, 'htpasswd');
     for (const [user, password] of Object.entries(options.basic)) {
-      const made = spawnSync(HTPASSWD_BINARY, ['-bB', ...(existsSync(htpasswdPath) ? [] : ['-c']), htpasswdPath, user, password], { stdio: 'pipe' });
+      const made = spawnSync(
+        HTPASSWD_BINARY,
+        ['-bB', ...(existsSync(htpasswdPath) ? [] : ['-c']), htpasswdPath, user, password],
+        { stdio: 'pipe' },
+      );
       if (made.status !== 0) throw new Error(`htpasswd failed: ${made.stderr.toString()}`);
     }
     lines.push('auth:', '  htpasswd:', '    realm: gatehouse-test', `    path: ${htpasswdPath}`);
@@ -209,7 +260,10 @@ export async function startRegistry(options: { token?: TokenServer; basic?: Reco
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited (${child.exitCode}): ${stderr.slice(0, 500)}`);
-    const status = await fetch(`${url}/v2/`).then((r) => r.status, () => 0);
+    const status = await fetch(`${url}/v2/`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200 || status === 401) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -253,12 +307,21 @@ export async function startRateLimitingProxy(
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     res.once('close', () => state.inFlight--);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
-      const headers = { ...answer.headers };
-      if (options.stripDigestHeader) delete headers['docker-content-digest'];
-      res.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(res);
-    });
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: upstream.host },
+      },
+      (answer) => {
+        const headers = { ...answer.headers };
+        if (options.stripDigestHeader) delete headers['docker-content-digest'];
+        res.writeHead(answer.statusCode ?? 502, headers);
+        answer.pipe(res);
+      },
+    );
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
   });
@@ -286,7 +349,8 @@ function blob(bytes: Buffer): Blob {
 export function tarWithFile(name: string, content: string): Buffer {
   const body = Buffer.from(content);
   const header = Buffer.alloc(512);
-  const field = (text: string, offset: number, length: number): void => void header.write(text, offset, length, 'ascii');
+  const field = (text: string, offset: number, length: number): void =>
+    void header.write(text, offset, length, 'ascii');
   field(name, 0, 100);
   field('0000644\0', 100, 8);
   field('0000000\0', 108, 8);
@@ -310,9 +374,20 @@ export interface BuiltImage {
 }
 
 /** A single-platform image: one layer, a config, an OCI manifest. */
-export function buildImage(label: string, platform: { os: string; architecture: string } = { os: 'linux', architecture: 'amd64' }): BuiltImage {
+export function buildImage(
+  label: string,
+  platform: { os: string; architecture: string } = { os: 'linux', architecture: 'amd64' },
+): BuiltImage {
   const layer = blob(tarWithFile('hello.txt', `${label}\n`));
-  const config = blob(Buffer.from(JSON.stringify({ ...platform, config: { Labels: { 'test.label': label } }, rootfs: { type: 'layers', diff_ids: [layer.digest] } })));
+  const config = blob(
+    Buffer.from(
+      JSON.stringify({
+        ...platform,
+        config: { Labels: { 'test.label': label } },
+        rootfs: { type: 'layers', diff_ids: [layer.digest] },
+      }),
+    ),
+  );
   const manifest = blob(
     Buffer.from(
       JSON.stringify({
@@ -327,14 +402,22 @@ export function buildImage(label: string, platform: { os: string; architecture: 
 }
 
 /** A multi-platform image: an OCI index over one image per platform. */
-export function buildIndex(label: string, platforms: Array<{ os: string; architecture: string }>): BuiltImage & { children: BuiltImage[] } {
+export function buildIndex(
+  label: string,
+  platforms: Array<{ os: string; architecture: string }>,
+): BuiltImage & { children: BuiltImage[] } {
   const children = platforms.map((platform) => buildImage(`${label}-${platform.architecture}`, platform));
   const manifest = blob(
     Buffer.from(
       JSON.stringify({
         schemaVersion: 2,
         mediaType: OCI_INDEX,
-        manifests: children.map((child, i) => ({ mediaType: OCI_MANIFEST, digest: child.manifest.digest, size: child.manifest.size, platform: platforms[i] })),
+        manifests: children.map((child, i) => ({
+          mediaType: OCI_MANIFEST,
+          digest: child.manifest.digest,
+          size: child.manifest.size,
+          platform: platforms[i],
+        })),
       }),
     ),
   );
@@ -351,8 +434,15 @@ export function writeOciLayout(dir: string, tag: string, image: BuiltImage): voi
   }
   const mediaType = JSON.parse(image.manifest.bytes.toString()).mediaType as string;
   const indexPath = join(dir, 'index.json');
-  const index = existsSync(indexPath) ? JSON.parse(readFileSync(indexPath, 'utf8')) : { schemaVersion: 2, manifests: [] };
-  index.manifests.push({ mediaType, digest: image.manifest.digest, size: image.manifest.size, annotations: { 'org.opencontainers.image.ref.name': tag } });
+  const index = existsSync(indexPath)
+    ? JSON.parse(readFileSync(indexPath, 'utf8'))
+    : { schemaVersion: 2, manifests: [] };
+  index.manifests.push({
+    mediaType,
+    digest: image.manifest.digest,
+    size: image.manifest.size,
+    annotations: { 'org.opencontainers.image.ref.name': tag },
+  });
   writeFileSync(indexPath, JSON.stringify(index));
 }
 
@@ -360,13 +450,21 @@ export function writeOciLayout(dir: string, tag: string, image: BuiltImage): voi
  * skopeo copy from a layout to the registry over plain HTTP, keeping digests (and every platform).
  * Asynchronous on purpose: the token server runs in this process and must keep answering.
  */
-export async function pushWithSkopeo(layout: string, tag: string, destination: string, options: { credentials?: string; all?: boolean } = {}): Promise<void> {
+export async function pushWithSkopeo(
+  layout: string,
+  tag: string,
+  destination: string,
+  options: { credentials?: string; all?: boolean } = {},
+): Promise<void> {
   const args = ['--insecure-policy', 'copy', '--dest-tls-verify=false', '--preserve-digests', '--retry-times', '2'];
   if (options.all) args.push('--all');
   if (options.credentials) args.push('--dest-creds', options.credentials);
   else args.push('--dest-no-creds');
   args.push(`oci:${layout}:${tag}`, `docker://${destination}`);
-  const child = spawn(SKOPEO_BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REGISTRY_AUTH_FILE: join(layout, 'no-auth.json') } });
+  const child = spawn(SKOPEO_BINARY, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, REGISTRY_AUTH_FILE: join(layout, 'no-auth.json') },
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

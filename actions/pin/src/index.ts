@@ -1,4 +1,14 @@
-import { annotate, error, info, logFindings, mask, runAction, runnerInputs, setOutputs, writeSummary } from '@gatehouse/action-kit';
+import {
+  annotate,
+  error,
+  info,
+  logFindings,
+  mask,
+  runAction,
+  runnerInputs,
+  setOutputs,
+  writeSummary,
+} from '@gatehouse/action-kit';
 import { ExitCode } from '@gatehouse/findings';
 import { pinHeadline, pinPassed, pinSummary, runPin, unsuppressed, writePinSarif } from '@gatehouse/pin';
 import { readPinOptions } from './options.js';
@@ -13,7 +23,8 @@ await runAction(async () => {
   const open = unsuppressed(result);
   setOutputs({ findings: open.length, fixed: result.fixed.length, 'sarif-path': sarifPath });
 
-  for (const item of result.fixed) info(`pinned ${item.path}:${item.line}:${item.column} ${item.before} -> ${item.after}`);
+  for (const item of result.fixed)
+    info(`pinned ${item.path}:${item.line}:${item.column} ${item.before} -> ${item.after}`);
   logFindings(open);
   for (const note of result.notes) info(`note: ${note}`);
   const passed = pinPassed(result);

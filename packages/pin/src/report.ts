@@ -1,5 +1,15 @@
 import { resolve } from 'node:path';
-import { cell, countBySeverity, isSuppressed, renderSummary, SUMMARY_LIMIT_BYTES, toRelative, toSarif, writeFileAtomic, type Finding } from '@gatehouse/findings';
+import {
+  cell,
+  countBySeverity,
+  isSuppressed,
+  renderSummary,
+  SUMMARY_LIMIT_BYTES,
+  toRelative,
+  toSarif,
+  writeFileAtomic,
+  type Finding,
+} from '@gatehouse/findings';
 import type { PinResult } from './pin.js';
 
 export const PIN_TOOL = {
@@ -20,7 +30,8 @@ export function pinHeadline(result: PinResult, mode: 'check' | 'fix'): string {
   const open = unsuppressed(result).length;
   const read = `${result.references} reference${result.references === 1 ? '' : 's'} in ${result.filesRead} file${result.filesRead === 1 ? '' : 's'}`;
   const fixed = mode === 'fix' ? `, ${result.fixed.length} pinned by this run` : '';
-  const unresolved = result.unresolved > 0 ? `, ${result.unresolved} could not be resolved and were left as they were` : '';
+  const unresolved =
+    result.unresolved > 0 ? `, ${result.unresolved} could not be resolved and were left as they were` : '';
   return `${read}${fixed}${unresolved}: **${open}** finding${open === 1 ? '' : 's'} left.`;
 }
 
@@ -53,7 +64,8 @@ export function pinSummary(result: PinResult, mode: 'check' | 'fix'): string {
       shown++;
     }
     markdown += table;
-    if (shown < result.fixed.length) markdown += `\n> ${result.fixed.length - shown} more were pinned; the log lists every one.\n`;
+    if (shown < result.fixed.length)
+      markdown += `\n> ${result.fixed.length - shown} more were pinned; the log lists every one.\n`;
   }
   return markdown;
 }

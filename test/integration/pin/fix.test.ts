@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createResolvers, runPin } from '@gatehouse/pin';
 import { fakeSha, startGitHubApi, type LocalGitHubApi } from '../../harness/github-api.js';
-import { buildImage, buildIndex, describeWithRegistryTools, pushWithSkopeo, startRegistry, writeOciLayout, type LocalRegistry } from '../../harness/registry.js';
+import {
+  buildImage,
+  buildIndex,
+  describeWithRegistryTools,
+  pushWithSkopeo,
+  startRegistry,
+  writeOciLayout,
+  type LocalRegistry,
+} from '../../harness/registry.js';
 
 describeWithRegistryTools('gatehouse pin fix mode against a local registry and GitHub API', () => {
   let layout: string;
@@ -48,7 +56,10 @@ describeWithRegistryTools('gatehouse pin fix mode against a local registry and G
       '.github/workflows/ci.yml': `jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: '${registry.host}/team/app:1.0'\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/cache@v4 # cache\n      - uses: actions/unknown@v1\n`,
     });
     try {
-      const { registry: imageResolver, github: actionResolver } = createResolvers({ insecureRegistries: ['127.0.0.1'], githubApiUrl: api.url });
+      const { registry: imageResolver, github: actionResolver } = createResolvers({
+        insecureRegistries: ['127.0.0.1'],
+        githubApiUrl: api.url,
+      });
       const options = { workspace: root, mode: 'fix' as const, imageResolver, actionResolver };
       const result = await runPin(options);
 

@@ -17,12 +17,18 @@ describe('GitHubClient against a local GitHub REST API', () => {
   const client = (): GitHubClient => new GitHubClient({ apiUrl: api.url, token });
 
   it('resolves a lightweight tag', async () => {
-    expect(await client().resolveActionRef('actions', 'checkout', 'v4')).toEqual({ sha: fakeSha('checkout v4'), kind: 'tag' });
+    expect(await client().resolveActionRef('actions', 'checkout', 'v4')).toEqual({
+      sha: fakeSha('checkout v4'),
+      kind: 'tag',
+    });
   });
 
   it('peels an annotated tag to its commit', async () => {
     const before = api.requests.length;
-    expect(await client().resolveActionRef('actions', 'setup-node', 'v4.0.2')).toEqual({ sha: fakeSha('setup-node v4.0.2'), kind: 'tag' });
+    expect(await client().resolveActionRef('actions', 'setup-node', 'v4.0.2')).toEqual({
+      sha: fakeSha('setup-node v4.0.2'),
+      kind: 'tag',
+    });
     expect(api.requests.slice(before).map((r) => r.path.replace(/[0-9a-f]{40}/, '<sha>'))).toEqual([
       '/api/v3/repos/actions/setup-node/git/ref/tags/v4.0.2',
       '/api/v3/repos/actions/setup-node/git/tags/<sha>',
@@ -34,14 +40,20 @@ describe('GitHubClient against a local GitHub REST API', () => {
   });
 
   it('falls back to branches and handles refs with slashes', async () => {
-    expect(await client().resolveActionRef('org', 'tool', 'main')).toEqual({ sha: fakeSha('tool main'), kind: 'branch' });
+    expect(await client().resolveActionRef('org', 'tool', 'main')).toEqual({
+      sha: fakeSha('tool main'),
+      kind: 'branch',
+    });
     expect((await client().resolveActionRef('org', 'tool', 'release/1.x')).sha).toBe(fakeSha('tool release'));
   });
 
   it('sends the token and resolves each ref once', async () => {
     const github = client();
     const before = api.requests.length;
-    await Promise.all([github.resolveActionRef('actions', 'checkout', 'v4'), github.resolveActionRef('actions', 'checkout', 'v4')]);
+    await Promise.all([
+      github.resolveActionRef('actions', 'checkout', 'v4'),
+      github.resolveActionRef('actions', 'checkout', 'v4'),
+    ]);
     const sent = api.requests.slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.authorization).toBe(`Bearer ${token}`);
@@ -50,7 +62,9 @@ describe('GitHubClient against a local GitHub REST API', () => {
   it('reports unknown refs as not-found and a bad token as unauthorized, without the token', async () => {
     await expect(client().resolveActionRef('actions', 'checkout', 'v99')).rejects.toMatchObject({ code: 'not-found' });
     const wrong = `ghs_${'y'.repeat(36)}`;
-    const error = (await new GitHubClient({ apiUrl: api.url, token: wrong }).resolveActionRef('actions', 'checkout', 'v4').catch((e: unknown) => e)) as ResolveError;
+    const error = (await new GitHubClient({ apiUrl: api.url, token: wrong })
+      .resolveActionRef('actions', 'checkout', 'v4')
+      .catch((e: unknown) => e)) as ResolveError;
     expect(error.code).toBe('unauthorized');
     expect(error.message).not.toContain(wrong);
   });

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDockerConfig, parseImageReference, parseRegistryPattern, RegistryClient, ResolveError, MANIFEST_MEDIA_TYPES } from '@gatehouse/pin';
+import {
+  parseDockerConfig,
+  parseImageReference,
+  parseRegistryPattern,
+  RegistryClient,
+  ResolveError,
+  MANIFEST_MEDIA_TYPES,
+} from '@gatehouse/pin';
 import {
   buildImage,
   buildIndex,
@@ -41,9 +48,16 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
     basicRegistry = await startRegistry({ basic: { [user]: password } });
     await pushWithSkopeo(layout, 'single', `${anonymous.host}/team/app:1.0`);
     await pushWithSkopeo(layout, 'multi', `${anonymous.host}/team/multi:2.0`, { all: true });
-    await pushWithSkopeo(layout, 'single', `${protectedRegistry.host}/public/app:1.0`, { credentials: `${user}:${password}` });
-    await pushWithSkopeo(layout, 'multi', `${protectedRegistry.host}/private/multi:2.0`, { credentials: `${user}:${password}`, all: true });
-    await pushWithSkopeo(layout, 'single', `${basicRegistry.host}/team/app:1.0`, { credentials: `${user}:${password}` });
+    await pushWithSkopeo(layout, 'single', `${protectedRegistry.host}/public/app:1.0`, {
+      credentials: `${user}:${password}`,
+    });
+    await pushWithSkopeo(layout, 'multi', `${protectedRegistry.host}/private/multi:2.0`, {
+      credentials: `${user}:${password}`,
+      all: true,
+    });
+    await pushWithSkopeo(layout, 'single', `${basicRegistry.host}/team/app:1.0`, {
+      credentials: `${user}:${password}`,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -60,7 +74,10 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
   it('resolves a single-platform image to its manifest digest', async () => {
     const client = new RegistryClient({ insecureRegistries: insecure(anonymous.host) });
     const resolved = await client.resolveImageDigest(ref(`${anonymous.host}/team/app:1.0`));
-    expect(resolved).toEqual({ digest: single.manifest.digest, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
+    expect(resolved).toEqual({
+      digest: single.manifest.digest,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    });
   });
 
   it('pins the index digest of a multi-platform image, not a child', async () => {
@@ -73,20 +90,27 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
 
   it('sends all four manifest media types (asking for one type alone gets a different answer)', async () => {
     expect(MANIFEST_MEDIA_TYPES).toHaveLength(4);
-    const onlyManifest = await fetch(`${anonymous.url}/v2/team/multi/manifests/2.0`, { method: 'HEAD', headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } });
+    const onlyManifest = await fetch(`${anonymous.url}/v2/team/multi/manifests/2.0`, {
+      method: 'HEAD',
+      headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+    });
     expect(onlyManifest.headers.get('docker-content-digest')).not.toBe(multi.manifest.digest);
   });
 
   it('resolves each reference once per client', async () => {
     const client = new RegistryClient({ insecureRegistries: insecure(anonymous.host), concurrency: 2 });
-    const results = await Promise.all(Array.from({ length: 10 }, () => client.resolveImageDigest(ref(`${anonymous.host}/team/app:1.0`))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => client.resolveImageDigest(ref(`${anonymous.host}/team/app:1.0`))),
+    );
     expect(new Set(results.map((r) => r.digest))).toEqual(new Set([single.manifest.digest]));
     expect(client.requests).toBe(1);
   });
 
   it('reports an unknown tag as not-found', async () => {
     const client = new RegistryClient({ insecureRegistries: insecure(anonymous.host) });
-    await expect(client.resolveImageDigest(ref(`${anonymous.host}/team/app:nope`))).rejects.toMatchObject({ code: 'not-found' });
+    await expect(client.resolveImageDigest(ref(`${anonymous.host}/team/app:nope`))).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('reports an unreachable registry', async () => {
@@ -101,16 +125,25 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
     const before = tokenServer.requests.length;
     const resolved = await client.resolveImageDigest(ref(`${protectedRegistry.host}/public/app:1.0`));
     expect(resolved.digest).toBe(single.manifest.digest);
-    expect(tokenServer.requests.slice(before)).toEqual([{ user: undefined, scope: 'repository:public/app:pull', granted: ['public/app:pull'] }]);
+    expect(tokenServer.requests.slice(before)).toEqual([
+      { user: undefined, scope: 'repository:public/app:pull', granted: ['public/app:pull'] },
+    ]);
   });
 
   it('is refused without credentials for a private repository', async () => {
     const client = new RegistryClient({ insecureRegistries: insecure(protectedRegistry.host) });
-    await expect(client.resolveImageDigest(ref(`${protectedRegistry.host}/private/multi:2.0`))).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(client.resolveImageDigest(ref(`${protectedRegistry.host}/private/multi:2.0`))).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
   });
 
   it('uses Docker config credentials for the token and pins the private index', async () => {
-    const auth = parseDockerConfig('registry-auth', JSON.stringify({ auths: { [protectedRegistry.host]: { auth: Buffer.from(`${user}:${password}`).toString('base64') } } }));
+    const auth = parseDockerConfig(
+      'registry-auth',
+      JSON.stringify({
+        auths: { [protectedRegistry.host]: { auth: Buffer.from(`${user}:${password}`).toString('base64') } },
+      }),
+    );
     const client = new RegistryClient({ auth, insecureRegistries: insecure(protectedRegistry.host) });
     const resolved = await client.resolveImageDigest(ref(`${protectedRegistry.host}/private/multi:2.0`));
     expect(resolved.digest).toBe(multi.manifest.digest);
@@ -119,19 +152,31 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
 
   it('fails with unauthorized when the credentials are wrong, without echoing them', async () => {
     const wrong = `wrong-${password}`;
-    const auth = parseDockerConfig('registry-auth', JSON.stringify({ auths: { [protectedRegistry.host]: { username: user, password: wrong } } }));
+    const auth = parseDockerConfig(
+      'registry-auth',
+      JSON.stringify({ auths: { [protectedRegistry.host]: { username: user, password: wrong } } }),
+    );
     const client = new RegistryClient({ auth, insecureRegistries: insecure(protectedRegistry.host) });
-    const error = (await client.resolveImageDigest(ref(`${protectedRegistry.host}/private/multi:2.0`)).catch((e: unknown) => e)) as ResolveError;
+    const error = (await client
+      .resolveImageDigest(ref(`${protectedRegistry.host}/private/multi:2.0`))
+      .catch((e: unknown) => e)) as ResolveError;
     expect(error.code).toBe('unauthorized');
     expect(error.message).not.toContain(wrong);
   });
 
   it('answers a Basic challenge (htpasswd) with Docker config credentials', async () => {
     const anonymousClient = new RegistryClient({ insecureRegistries: insecure(basicRegistry.host) });
-    await expect(anonymousClient.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`))).rejects.toMatchObject({ code: 'unauthorized' });
-    const auth = parseDockerConfig('registry-auth', JSON.stringify({ auths: { [`http://${basicRegistry.host}/v2/`]: { username: user, password } } }));
+    await expect(anonymousClient.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`))).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    const auth = parseDockerConfig(
+      'registry-auth',
+      JSON.stringify({ auths: { [`http://${basicRegistry.host}/v2/`]: { username: user, password } } }),
+    );
     const client = new RegistryClient({ auth, insecureRegistries: insecure(basicRegistry.host) });
-    expect((await client.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`))).digest).toBe(single.manifest.digest);
+    expect((await client.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`))).digest).toBe(
+      single.manifest.digest,
+    );
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {
@@ -152,7 +197,10 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
   it('retries a 429 after Retry-After, then resolves', async () => {
     const proxy = await startRateLimitingProxy(anonymous.url, { limited: 2, retryAfter: '0' });
     try {
-      const client = new RegistryClient({ insecureRegistries: insecure(proxy.host), retry: { retries: 3, maxWaitMs: 2000 } });
+      const client = new RegistryClient({
+        insecureRegistries: insecure(proxy.host),
+        retry: { retries: 3, maxWaitMs: 2000 },
+      });
       const resolved = await client.resolveImageDigest(ref(`${proxy.host}/team/app:1.0`));
       expect(resolved.digest).toBe(single.manifest.digest);
       expect(proxy.limitedSent).toBe(2);
@@ -177,8 +225,13 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
   it('gives up on 429 after the policy retries', async () => {
     const proxy = await startRateLimitingProxy(anonymous.url, { limited: 100, retryAfter: '0' });
     try {
-      const client = new RegistryClient({ insecureRegistries: insecure(proxy.host), retry: { retries: 2, maxWaitMs: 10 } });
-      await expect(client.resolveImageDigest(ref(`${proxy.host}/team/app:1.0`))).rejects.toMatchObject({ code: 'rate-limited' });
+      const client = new RegistryClient({
+        insecureRegistries: insecure(proxy.host),
+        retry: { retries: 2, maxWaitMs: 10 },
+      });
+      await expect(client.resolveImageDigest(ref(`${proxy.host}/team/app:1.0`))).rejects.toMatchObject({
+        code: 'rate-limited',
+      });
       expect(proxy.seen).toBe(3);
     } finally {
       await proxy.stop();

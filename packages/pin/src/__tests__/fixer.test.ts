@@ -10,10 +10,21 @@ import { canonicalName } from '../reference.js';
 
 describe('applyEdits', () => {
   it('applies edits in offset order, once per identical edit', () => {
-    expect(applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 0, end: 1, text: 'AA' }, { start: 0, end: 1, text: 'AA' }])).toBe('AAbcdEf');
+    expect(
+      applyEdits('abcdef', [
+        { start: 4, end: 5, text: 'E' },
+        { start: 0, end: 1, text: 'AA' },
+        { start: 0, end: 1, text: 'AA' },
+      ]),
+    ).toBe('AAbcdEf');
   });
   it('throws on overlapping edits', () => {
-    expect(() => applyEdits('abcdef', [{ start: 0, end: 3, text: 'x' }, { start: 2, end: 4, text: 'y' }])).toThrow('overlapping');
+    expect(() =>
+      applyEdits('abcdef', [
+        { start: 0, end: 3, text: 'x' },
+        { start: 2, end: 4, text: 'y' },
+      ]),
+    ).toThrow('overlapping');
   });
 });
 
@@ -41,8 +52,17 @@ describe('decodeFile / encodeFile / writeFileAtomic', () => {
 
 const IMAGES = ['python:3.12', 'node', 'ghcr.io/o/app:v1', 'localhost:5000/x:1', `alpine@sha256:${'e'.repeat(64)}`];
 const ACTIONS = ['actions/checkout@v4', 'github/codeql-action/init@v3', `actions/cache@${'c'.repeat(40)}`];
-const everyImage: ImageResolver = { resolveImageDigest: async (r) => ({ digest: `sha256:${Buffer.from(canonicalName(r)).toString('hex').padEnd(64, '0').slice(0, 64)}` }) };
-const everyAction: ActionResolver = { resolveActionRef: async (o, r) => ({ sha: Buffer.from(`${o}/${r}`).toString('hex').padEnd(40, '0').slice(0, 40), kind: 'tag' }) };
+const everyImage: ImageResolver = {
+  resolveImageDigest: async (r) => ({
+    digest: `sha256:${Buffer.from(canonicalName(r)).toString('hex').padEnd(64, '0').slice(0, 64)}`,
+  }),
+};
+const everyAction: ActionResolver = {
+  resolveActionRef: async (o, r) => ({
+    sha: Buffer.from(`${o}/${r}`).toString('hex').padEnd(40, '0').slice(0, 40),
+    kind: 'tag',
+  }),
+};
 
 /** A file as alternating filler and reference slots; the slot text is what the fixer may replace. */
 type Part = { filler: string } | { slot: string };
@@ -53,13 +73,23 @@ const eol = fc.constantFrom('\n', '\r\n');
 const dockerLine = fc.oneof(
   plain.map((text): Part[] => [{ filler: `# ${text}` }]),
   fc.stringMatching(/^[ \t]{0,3}$/).map((ws): Part[] => [{ filler: ws }]),
-  fc.tuple(fc.constantFrom('FROM ', 'from ', 'FROM --platform=linux/amd64 '), fc.constantFrom(...IMAGES), fc.constantFrom('', ' AS stage', '  ')).map(([head, image, tail]): Part[] => [
-    { filler: head },
-    { slot: image },
-    { filler: tail },
-  ]),
-  fc.tuple(fc.constantFrom(...IMAGES), fc.stringMatching(/^[ ]{1,4}$/)).map(([image, indent]): Part[] => [{ filler: `FROM \\\n${indent}` }, { slot: image }]),
-  fc.tuple(fc.constantFrom(...IMAGES), plain).map(([image, text]): Part[] => [{ filler: 'COPY --from=' }, { slot: image }, { filler: ` /a /b${text.replace(/\s+$/, '')}` }]),
+  fc
+    .tuple(
+      fc.constantFrom('FROM ', 'from ', 'FROM --platform=linux/amd64 '),
+      fc.constantFrom(...IMAGES),
+      fc.constantFrom('', ' AS stage', '  '),
+    )
+    .map(([head, image, tail]): Part[] => [{ filler: head }, { slot: image }, { filler: tail }]),
+  fc
+    .tuple(fc.constantFrom(...IMAGES), fc.stringMatching(/^[ ]{1,4}$/))
+    .map(([image, indent]): Part[] => [{ filler: `FROM \\\n${indent}` }, { slot: image }]),
+  fc
+    .tuple(fc.constantFrom(...IMAGES), plain)
+    .map(([image, text]): Part[] => [
+      { filler: 'COPY --from=' },
+      { slot: image },
+      { filler: ` /a /b${text.replace(/\s+$/, '')}` },
+    ]),
   plain.map((text): Part[] => [{ filler: `RUN echo ${text.replace(/\s+$/, '')}` }]),
 );
 
@@ -67,9 +97,15 @@ const quote = fc.constantFrom('', '"', "'");
 const yamlSafe = fc.stringMatching(/^[a-zA-Z0-9 .,=_-]{0,16}$/);
 const workflowLine = fc.oneof(
   // A version comment belongs to the action reference: the fixer rewrites it with the SHA.
-  fc.tuple(quote, fc.constantFrom(...ACTIONS), fc.constantFrom('', '  # note')).map(([q, action, tail]): Part[] => [{ filler: `      - uses: ${q}` }, { slot: action + q }, { filler: tail }]),
-  fc.tuple(quote, fc.constantFrom(...ACTIONS)).map(([q, action]): Part[] => [{ filler: `      - uses: ${q}` }, { slot: `${action}${q} # v9` }]),
-  fc.tuple(quote, fc.constantFrom(...IMAGES)).map(([q, image]): Part[] => [{ filler: `      - uses: ${q}docker://` }, { slot: image + q }]),
+  fc
+    .tuple(quote, fc.constantFrom(...ACTIONS), fc.constantFrom('', '  # note'))
+    .map(([q, action, tail]): Part[] => [{ filler: `      - uses: ${q}` }, { slot: action + q }, { filler: tail }]),
+  fc
+    .tuple(quote, fc.constantFrom(...ACTIONS))
+    .map(([q, action]): Part[] => [{ filler: `      - uses: ${q}` }, { slot: `${action}${q} # v9` }]),
+  fc
+    .tuple(quote, fc.constantFrom(...IMAGES))
+    .map(([q, image]): Part[] => [{ filler: `      - uses: ${q}docker://` }, { slot: image + q }]),
   yamlSafe.map((text): Part[] => [{ filler: `      # ${text}` }]),
   yamlSafe.map((text): Part[] => [{ filler: `      - run: echo ${text.replace(/[\s.,=_-]+$/, '')}x` }]),
 );
@@ -90,7 +126,10 @@ function textOf(parts: Part[]): string {
 /** A pattern that matches the fixed text exactly when every filler byte is still there, in order. */
 function fillerPattern(parts: Part[]): RegExp {
   const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${parts.map((part) => ('filler' in part ? escape(part.filler) : '([^\\r\\n]*)')).join('')}$`, 's');
+  return new RegExp(
+    `^${parts.map((part) => ('filler' in part ? escape(part.filler) : '([^\\r\\n]*)')).join('')}$`,
+    's',
+  );
 }
 
 describe('fixer property: no byte outside a reference changes', () => {
@@ -104,7 +143,13 @@ describe('fixer property: no byte outside a reference changes', () => {
   async function check(path: string, parts: Part[], bom: boolean): Promise<void> {
     const original = textOf(parts);
     writeFileSync(join(root, path), (bom ? '\uFEFF' : '') + original);
-    const options = { workspace: root, paths: [path], mode: 'fix' as const, imageResolver: everyImage, actionResolver: everyAction };
+    const options = {
+      workspace: root,
+      paths: [path],
+      mode: 'fix' as const,
+      imageResolver: everyImage,
+      actionResolver: everyAction,
+    };
     await runPin(options);
     const fixedBytes = readFileSync(join(root, path));
     const loaded = decodeFile(fixedBytes);
@@ -123,18 +168,32 @@ describe('fixer property: no byte outside a reference changes', () => {
 
   it('holds for generated Dockerfiles', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(dockerLine, { minLength: 1, maxLength: 12 }), eol, fc.boolean(), async (lines, separator, bom) => {
-        await check('Dockerfile', assemble(lines, separator, ''), bom);
-      }),
+      fc.asyncProperty(
+        fc.array(dockerLine, { minLength: 1, maxLength: 12 }),
+        eol,
+        fc.boolean(),
+        async (lines, separator, bom) => {
+          await check('Dockerfile', assemble(lines, separator, ''), bom);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('holds for generated workflows', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(workflowLine, { minLength: 1, maxLength: 12 }), eol, fc.boolean(), async (lines, separator, bom) => {
-        await check('.github/workflows/ci.yml', assemble(lines, separator, `jobs:${separator}  a:${separator}    steps:${separator}`), bom);
-      }),
+      fc.asyncProperty(
+        fc.array(workflowLine, { minLength: 1, maxLength: 12 }),
+        eol,
+        fc.boolean(),
+        async (lines, separator, bom) => {
+          await check(
+            '.github/workflows/ci.yml',
+            assemble(lines, separator, `jobs:${separator}  a:${separator}    steps:${separator}`),
+            bom,
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

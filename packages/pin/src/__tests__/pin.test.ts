@@ -284,7 +284,10 @@ describe('runPin fix mode', () => {
 
 describe('runPin: files it will not read', () => {
   it('reports an oversized file as parse-error and checks the rest', async () => {
-    const root = make({ 'a/Dockerfile': `FROM python:3.12\n# ${'x'.repeat(17 * 1024 * 1024)}\n`, 'b/Dockerfile': 'FROM node:20\n' });
+    const root = make({
+      'a/Dockerfile': `FROM python:3.12\n# ${'x'.repeat(17 * 1024 * 1024)}\n`,
+      'b/Dockerfile': 'FROM node:20\n',
+    });
     const result = await runPin({ workspace: root });
     expect(result.findings.map((f) => [f.ruleId, f.location?.path, f.message])).toEqual([
       ['parse-error', 'a/Dockerfile', 'Dockerfile a/Dockerfile: larger than 16 MiB, not read'],

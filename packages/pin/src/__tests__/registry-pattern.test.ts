@@ -51,7 +51,9 @@ describe('parseDockerConfig', () => {
   });
 
   it('fails with one line that never echoes the content', () => {
-    expect(() => parseDockerConfig('registry-auth', `{"auths": ${password}`)).toThrow("Input 'registry-auth' is not valid JSON");
+    expect(() => parseDockerConfig('registry-auth', `{"auths": ${password}`)).toThrow(
+      "Input 'registry-auth' is not valid JSON",
+    );
     try {
       parseDockerConfig('registry-auth', `{"x": "${password}"}`);
     } catch (error) {
@@ -69,11 +71,18 @@ describe('HTTP helpers', () => {
   });
 
   it('parses WWW-Authenticate challenges', () => {
-    expect(parseChallenge('Bearer realm="https://auth.example/token",service="registry.example",scope="repository:a/b:pull"')).toEqual({
+    expect(
+      parseChallenge(
+        'Bearer realm="https://auth.example/token",service="registry.example",scope="repository:a/b:pull"',
+      ),
+    ).toEqual({
       scheme: 'bearer',
       params: { realm: 'https://auth.example/token', service: 'registry.example', scope: 'repository:a/b:pull' },
     });
-    expect(parseChallenge('Basic realm="Registry Realm"')).toEqual({ scheme: 'basic', params: { realm: 'Registry Realm' } });
+    expect(parseChallenge('Basic realm="Registry Realm"')).toEqual({
+      scheme: 'basic',
+      params: { realm: 'Registry Realm' },
+    });
     expect(parseChallenge(null)).toBeUndefined();
   });
 });

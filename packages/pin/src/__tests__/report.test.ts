@@ -7,12 +7,30 @@ import { pinHeadline, pinPassed, pinSummary, writePinSarif } from '../report.js'
 import { pinFinding } from '../rules.js';
 
 function result(partial: Partial<PinResult>): PinResult {
-  return { findings: [], fixed: [], unresolved: 0, filesRead: 1, references: 1, filesWritten: [], notes: [], ...partial };
+  return {
+    findings: [],
+    fixed: [],
+    unresolved: 0,
+    filesRead: 1,
+    references: 1,
+    filesWritten: [],
+    notes: [],
+    ...partial,
+  };
 }
 
 describe('pin report', () => {
-  const open = pinFinding('image-not-pinned', 'Dockerfile', { line: 1, column: 6 }, "Image 'a' (FROM) is not pinned by digest.", { reference: 'a', context: 'FROM' });
-  const exempt = pinFinding('action-not-pinned', 'ci.yml', { line: 3, column: 9 }, "Action 'o/r@v1' is not pinned.", { reference: 'o/r@v1', context: 'uses' });
+  const open = pinFinding(
+    'image-not-pinned',
+    'Dockerfile',
+    { line: 1, column: 6 },
+    "Image 'a' (FROM) is not pinned by digest.",
+    { reference: 'a', context: 'FROM' },
+  );
+  const exempt = pinFinding('action-not-pinned', 'ci.yml', { line: 3, column: 9 }, "Action 'o/r@v1' is not pinned.", {
+    reference: 'o/r@v1',
+    context: 'uses',
+  });
   exempt.properties.suppression = { kind: 'exception', reason: 'vendored', source: 'inline comment' };
 
   it('passes only when no unsuppressed finding is left', () => {
@@ -24,7 +42,14 @@ describe('pin report', () => {
   });
 
   it('keeps the summary under the runner limit however many references were fixed', () => {
-    const fixed = Array.from({ length: 20000 }, (_, i) => ({ path: `services/s${i}/Dockerfile`, line: 1, column: 6, kind: 'image' as const, before: `python:3.${i}`, after: `python:3.${i}@sha256:${'a'.repeat(64)}` }));
+    const fixed = Array.from({ length: 20000 }, (_, i) => ({
+      path: `services/s${i}/Dockerfile`,
+      line: 1,
+      column: 6,
+      kind: 'image' as const,
+      before: `python:3.${i}`,
+      after: `python:3.${i}@sha256:${'a'.repeat(64)}`,
+    }));
     const markdown = pinSummary(result({ fixed, findings: [open, exempt] }), 'fix');
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
     expect(markdown).toContain('### Pinned by this run');
@@ -39,7 +64,12 @@ describe('pin report', () => {
       expect(path).toBe('out/pin.sarif');
       const log = JSON.parse(readFileSync(join(dir, path), 'utf8'));
       expect(log.runs[0].tool.driver.name).toBe('Gatehouse pin');
-      expect(log.runs[0].results.map((r: { ruleId: string; suppressions?: unknown[] }) => [r.ruleId, Boolean(r.suppressions)])).toEqual([
+      expect(
+        log.runs[0].results.map((r: { ruleId: string; suppressions?: unknown[] }) => [
+          r.ruleId,
+          Boolean(r.suppressions),
+        ]),
+      ).toEqual([
         ['image-not-pinned', false],
         ['action-not-pinned', true],
       ]);

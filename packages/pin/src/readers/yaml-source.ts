@@ -1,5 +1,12 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { LineIndex, type ActionOccurrence, type FileReading, type ImageOccurrence, type Occurrence, type TextSpan } from '../occurrence.js';
+import {
+  LineIndex,
+  type ActionOccurrence,
+  type FileReading,
+  type ImageOccurrence,
+  type Occurrence,
+  type TextSpan,
+} from '../occurrence.js';
 
 export type YamlKind = 'workflow' | 'action' | 'auto';
 
@@ -22,13 +29,20 @@ export class YamlSource {
     const textStart = quoted ? start + 1 : start;
     const textEnd = quoted ? valueEnd - 1 : valueEnd;
     const verbatim = (scalar.type === 'PLAIN' || quoted) && this.text.slice(textStart, textEnd) === scalar.value;
-    return verbatim ? { value: scalar.value, start: textStart, span: { start: textStart, end: textEnd } } : { value: scalar.value, start: textStart };
+    return verbatim
+      ? { value: scalar.value, start: textStart, span: { start: textStart, end: textEnd } }
+      : { value: scalar.value, start: textStart };
   }
 
   image(node: unknown, context: string, options: { interpolation?: 'expression' | 'compose' } = {}): void {
     const scalar = this.scalar(node);
     if (!scalar) return;
-    const occurrence: ImageOccurrence = { kind: 'image', image: scalar.value, context, ...this.index.position(scalar.start) };
+    const occurrence: ImageOccurrence = {
+      kind: 'image',
+      image: scalar.value,
+      context,
+      ...this.index.position(scalar.start),
+    };
     if (scalar.span) occurrence.span = scalar.span;
     if (scalar.value.includes('${{')) occurrence.unresolvable = 'contains a ${{ }} expression';
     else if (options.interpolation === 'compose' && /\$\{?[A-Za-z_]/.test(scalar.value)) {
@@ -46,8 +60,15 @@ export class YamlSource {
     const position = this.index.position(scalar.start);
     if (value.startsWith('docker://')) {
       const prefix = 'docker://'.length;
-      const occurrence: ImageOccurrence = { kind: 'image', image: value.slice(prefix), context, line: position.line, column: position.column + prefix };
-      if (scalar.span && scalar.value === value) occurrence.span = { start: scalar.span.start + prefix, end: scalar.span.end };
+      const occurrence: ImageOccurrence = {
+        kind: 'image',
+        image: value.slice(prefix),
+        context,
+        line: position.line,
+        column: position.column + prefix,
+      };
+      if (scalar.span && scalar.value === value)
+        occurrence.span = { start: scalar.span.start + prefix, end: scalar.span.end };
       if (value.includes('${{')) occurrence.unresolvable = 'contains a ${{ }} expression';
       this.occurrences.push(occurrence);
       return;
@@ -79,7 +100,9 @@ export class YamlSource {
     const lineEnd = this.index.lineEnd(end);
     const rest = this.text.slice(end, lineEnd);
     // A version-looking word (v4, 4.1.2, v1.2.3-rc.1), or any word after `tag=` / `pin@`.
-    const match = /^([ \t]*#[ \t]*)((?:tag=|pin@)?)(v?\d[\w.+/-]*)(?=[ \t]|$)/.exec(rest) ?? /^([ \t]*#[ \t]*)(tag=|pin@)([A-Za-z0-9][\w.+/-]*)(?=[ \t]|$)/.exec(rest);
+    const match =
+      /^([ \t]*#[ \t]*)((?:tag=|pin@)?)(v?\d[\w.+/-]*)(?=[ \t]|$)/.exec(rest) ??
+      /^([ \t]*#[ \t]*)(tag=|pin@)([A-Za-z0-9][\w.+/-]*)(?=[ \t]|$)/.exec(rest);
     if (!match || match[3]!.toLowerCase().startsWith('gatehouse')) return undefined;
     const start = end + match[1]!.length + match[2]!.length;
     return { tag: match[3]!, span: { start, end: start + match[3]!.length } };

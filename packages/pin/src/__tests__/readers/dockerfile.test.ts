@@ -122,7 +122,12 @@ describe('readDockerfile: defaults built from other arguments', () => {
   it('substitutes earlier arguments inside a default', () => {
     const text = 'ARG REGISTRY=ghcr.io/org\nARG BASE=${REGISTRY}/python:3.12\nFROM $BASE\n';
     const [only] = images(text);
-    expect([only!.image, only!.line, only!.span, only!.unresolvable]).toEqual(['ghcr.io/org/python:3.12', 3, undefined, undefined]);
+    expect([only!.image, only!.line, only!.span, only!.unresolvable]).toEqual([
+      'ghcr.io/org/python:3.12',
+      3,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('carries a missing argument through to the image', () => {
