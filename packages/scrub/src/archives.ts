@@ -185,8 +185,14 @@ function zip64Sizes(
     const length = extra.readUInt16LE(i + 2);
     if (id === 0x0001) {
       let p = i + 4;
-      if (size === 0xffffffff) ((size = Number(extra.readBigUInt64LE(p))), (p += 8));
-      if (compressedSize === 0xffffffff) ((compressedSize = Number(extra.readBigUInt64LE(p))), (p += 8));
+      if (size === 0xffffffff) {
+        size = Number(extra.readBigUInt64LE(p));
+        p += 8;
+      }
+      if (compressedSize === 0xffffffff) {
+        compressedSize = Number(extra.readBigUInt64LE(p));
+        p += 8;
+      }
       if (localOffset === 0xffffffff) localOffset = Number(extra.readBigUInt64LE(p));
     }
     i += 4 + length;

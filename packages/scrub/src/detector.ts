@@ -2,8 +2,13 @@ import { AhoCorasick } from './aho-corasick.js';
 import { isPlaceholder, shannonEntropy } from './entropy.js';
 import type { SecretRule } from './rules/index.js';
 
+/** A runner-memory dump names its redaction even when the value inside is a known format. */
+const RUNNER_DUMP_RULE = 'runner-memory-dump';
+
 export interface DetectorMatch {
   rule: SecretRule;
+  /** Position of the rule in the catalogue: earlier rules are more specific and name a redaction. */
+  priority: number;
   /** Offsets of the secret in the scanned text. */
   start: number;
   end: number;
@@ -59,7 +64,12 @@ export class Detector {
         const span = match.indices?.groups?.secret ?? match.indices![0]!;
         const secret = line.slice(span[0], span[1]);
         if (acceptable(rule, secret)) {
-          const found: DetectorMatch = { rule, start: from + span[0], end: from + span[1] };
+          const found: DetectorMatch = {
+            rule,
+            priority: rule.id === RUNNER_DUMP_RULE ? -2 : index,
+            start: from + span[0],
+            end: from + span[1],
+          };
           if (rule.checksum) found.verified = rule.checksum(secret);
           out.push(found);
         }
@@ -102,12 +112,16 @@ export function matchKeywordHits(
   for (const [keyword, start] of hits) {
     if (start >= lineEnd) {
       flush();
-      lineStart = Math.max(text.lastIndexOf('\n', start), text.lastIndexOf('\r', start)) + 1;
-      const nl = text.indexOf('\n', start);
-      const cr = text.indexOf('\r', start);
-      lineEnd = nl < 0 ? (cr < 0 ? text.length : cr) : cr < 0 ? nl : Math.min(nl, cr);
+      lineStart = start;
+      while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+      lineEnd = start;
+      while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
     }
     for (const rule of detector.rulesOfKeyword[keyword]!) candidates.add(rule);
   }
   flush();
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }

@@ -17,6 +17,8 @@ export interface Span {
   /** Spans of one multi-line block (a private key) share a group and count once. */
   group?: number;
   verified?: boolean;
+  /** Lower wins when spans overlap: the dump of runner memory, then registered values, then rules in catalogue order. */
+  priority?: number;
 }
 
 /** What a scanner carries from one block of lines to the next (a private key spans lines). */
@@ -140,7 +142,7 @@ export class SecretScanner {
         vs = vDelta![vs * vCount + vClass![c]!]!;
         if (vOut[vs]! >= 0) {
           for (let id = vOut[vs]!; id >= 0; id = vNext![id]!) {
-            spans.push({ start: i + 1 - vLength![id]!, end: i + 1, rule: KNOWN_SECRET_RULE });
+            spans.push({ start: i + 1 - vLength![id]!, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
           }
         }
       }
@@ -164,7 +166,7 @@ export class SecretScanner {
       const matches: DetectorMatch[] = [];
       matchKeywordHits(this.detector, text, hits, matches);
       for (const m of matches) {
-        const span: Span = { start: m.start, end: m.end, rule: m.rule.id };
+        const span: Span = { start: m.start, end: m.end, rule: m.rule.id, priority: m.priority };
         if (m.verified !== undefined) span.verified = m.verified;
         spans.push(span);
       }
@@ -174,13 +176,16 @@ export class SecretScanner {
       const end = runs[r + 1]!;
       if (end - start > MAX_ENCODED_RUN || coveredBy(spans, start, end)) continue;
       const inner = this.decodedRunRule(text.slice(start, end), runs[r + 2]!, depth);
-      if (inner !== undefined) spans.push({ start, end, rule: inner });
+      if (inner === undefined) continue;
+      let padded = end;
+      while (padded < text.length && padded - end < 2 && text.charCodeAt(padded) === 61) padded++;
+      spans.push({ start, end: padded, rule: inner.rule, priority: inner.priority ?? 0 });
     }
     return spans;
   }
 
   /** The rule of the first thing found inside a decoded run, or undefined. */
-  private decodedRunRule(run: string, flags: number, depth: number): string | undefined {
+  private decodedRunRule(run: string, flags: number, depth: number): Span | undefined {
     const candidates: string[] = [];
     if ((flags & 8) === 0) {
       for (const offset of [0, 1]) {
@@ -194,10 +199,19 @@ export class SecretScanner {
     }
     for (const decoded of candidates) {
       if (decoded.length < 8) continue;
-      if (this.known && this.known.findAll(decoded).length > 0) return KNOWN_SECRET_RULE;
+      if (this.known && this.known.findAll(decoded).length > 0)
+        return { start: 0, end: 0, rule: KNOWN_SECRET_RULE, priority: -1 };
       if (!mostlyPrintable(decoded)) continue;
+      if (
+        decoded.includes('PRIVATE KEY-----') &&
+        PRIVATE_KEY_BEGIN.test(decoded) &&
+        /\n[A-Za-z0-9+/]{40,}/.test(decoded)
+      ) {
+        return { start: 0, end: 0, rule: PRIVATE_KEY_RULE, priority: -1 };
+      }
       const inner = this.scanFlat(decoded, depth + 1);
-      if (inner.length > 0) return inner[0]!.rule;
+      if (inner.length > 0)
+        return inner.reduce((best, span) => ((span.priority ?? 0) < (best.priority ?? 0) ? span : best));
     }
     return undefined;
   }
@@ -205,11 +219,15 @@ export class SecretScanner {
   /** Redacts the body lines of PEM, OpenSSH and PGP private-key blocks that span lines. */
   private followPrivateKeys(text: string, state: ScanState, spans: Span[]): void {
     let lineStart = 0;
-    if (!state.inPrivateKey) {
-      const found = text.indexOf('PRIVATE KEY');
-      lineStart = Math.max(text.lastIndexOf('\n', found), text.lastIndexOf('\r', found)) + 1;
-    }
     while (lineStart < text.length) {
+      if (!state.inPrivateKey) {
+        // Outside a block, jump to the next line that mentions a private key.
+        const next = text.indexOf('PRIVATE KEY', lineStart);
+        if (next < 0) return;
+        lineStart = next;
+        while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13)
+          lineStart--;
+      }
       let lineEnd = lineStart;
       while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
       const line = text.slice(lineStart, lineEnd);
@@ -220,19 +238,27 @@ export class SecretScanner {
           state.group++;
           const after = begin.index + begin[0].length;
           const rest = line.slice(after).replace(/^(?:\\r)?\\n/, '');
-          if (/[A-Za-z0-9+/=]{16,}/.test(rest)) spans.push({ start: lineStart + after, end: lineEnd, rule: PRIVATE_KEY_RULE, group: state.group });
-        } else if (!begin && line.indexOf('PRIVATE KEY') < 0 && text.indexOf('PRIVATE KEY', lineEnd) < 0) {
-          return;
+          if (/[A-Za-z0-9+/=]{16,}/.test(rest))
+            spans.push({ start: lineStart + after, end: lineEnd, rule: PRIVATE_KEY_RULE, group: state.group });
         }
       } else if (line.includes('-----END')) {
         const end = line.indexOf('-----END');
-        if (/[A-Za-z0-9+/=]{16,}/.test(line.slice(0, end))) spans.push({ start: lineStart, end: lineStart + end, rule: PRIVATE_KEY_RULE, group: state.group });
+        if (/[A-Za-z0-9+/=]{16,}/.test(line.slice(0, end)))
+          spans.push({ start: lineStart, end: lineStart + end, rule: PRIVATE_KEY_RULE, group: state.group });
         state.inPrivateKey = false;
       } else {
-        const body = /^\s*((?:[A-Za-z0-9+/]{16,}={0,2})|(?:=[A-Za-z0-9+/]{4})|(?:(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):.*))\s*$/.exec(line);
+        const body =
+          /^\s*((?:[A-Za-z0-9+/]{16,}={0,2})|(?:=[A-Za-z0-9+/]{4})|(?:(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):.*))\s*$/.exec(
+            line,
+          );
         if (body) {
           const offset = line.indexOf(body[1]!);
-          spans.push({ start: lineStart + offset, end: lineStart + offset + body[1]!.length, rule: PRIVATE_KEY_RULE, group: state.group });
+          spans.push({
+            start: lineStart + offset,
+            end: lineStart + offset + body[1]!.length,
+            rule: PRIVATE_KEY_RULE,
+            group: state.group,
+          });
         }
       }
       lineStart = lineEnd + 1;
@@ -278,6 +304,13 @@ export function mergeSpans(spans: Span[]): Span[] {
     const last = merged[merged.length - 1]!;
     if (span.start < last.end) {
       if (span.end > last.end) last.end = span.end;
+      if ((span.priority ?? 0) < (last.priority ?? 0)) {
+        last.rule = span.rule;
+        last.priority = span.priority;
+        if (span.verified !== undefined) last.verified = span.verified;
+        else delete last.verified;
+        if (span.group !== undefined) last.group = span.group;
+      }
     } else {
       merged.push(span);
     }

@@ -159,21 +159,22 @@ export function createRedactStream(
   scanner: SecretScanner,
   options: StreamRedactorOptions = {},
 ): Transform & { counts: RedactionCounts } {
-  let redactor: StreamRedactor;
+  const holder: { redactor?: StreamRedactor } = {};
   const stream = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       try {
-        redactor.write(chunk);
+        holder.redactor!.write(chunk);
         callback();
       } catch (error) {
         callback(error as Error);
       }
     },
     flush(callback: TransformCallback) {
-      redactor.end();
+      holder.redactor!.end();
       callback();
     },
   });
-  redactor = new StreamRedactor(scanner, (out) => stream.push(out), options);
+  const redactor = new StreamRedactor(scanner, (out) => stream.push(out), options);
+  holder.redactor = redactor;
   return Object.assign(stream, { counts: redactor.counts });
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { withCrc32Base62Checksum } from '../checksums.js';
 import { collectKnownValues } from '../known-values.js';
 import { SecretScanner } from '../scanner.js';
-import { StreamRedactor } from '../stream-redactor.js';
+import { createRedactStream, StreamRedactor } from '../stream-redactor.js';
 
 function redact(
   scanner: SecretScanner,
@@ -195,5 +195,21 @@ describe('StreamRedactor guarantees', () => {
     const { output, redactor } = redact(scanner, chunked(Buffer.from(pem), [7, 40, 41, 100]));
     expect(output.toString()).toBe('-----BEGIN RSA PRIVATE KEY-----\n***\n***\n-----END RSA PRIVATE KEY-----\n');
     expect(redactor.counts.toJSON()).toEqual({ 'private-key': 1 });
+  });
+});
+
+describe('createRedactStream', () => {
+  it('is a Transform of bytes with counts by rule', async () => {
+    const scanner = new SecretScanner({ knownValues: ['transform-secret-1'], rules: [] });
+    const stream = createRedactStream(scanner);
+    const out: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => out.push(chunk));
+    const done = new Promise((resolve) => stream.on('end', resolve));
+    stream.write(Buffer.from('a transform-se'));
+    stream.write(Buffer.from('cret-1 b\nno newline at the end'));
+    stream.end();
+    await done;
+    expect(Buffer.concat(out).toString()).toBe('a *** b\nno newline at the end');
+    expect(stream.counts.toJSON()).toEqual({ 'known-secret': 1 });
   });
 });

@@ -330,7 +330,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'age secret key',
     'AGE-SECRET-KEY-1',
     '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}',
-    { ...critical, minEntropy: 2 },
+    { ...critical, minEntropy: 0, placeholder: 'none' },
   ),
   shaped(
     'yandex-iam-token',

@@ -1,4 +1,4 @@
-import { shaped, type SecretRule } from './types.js';
+import { near, shaped, type SecretRule } from './types.js';
 
 const critical = { severity: 'critical' as const };
 
@@ -77,13 +77,14 @@ export const GENERIC_RULES: SecretRule[] = [
     String.raw`(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`,
     { placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) },
   ),
-  shaped(
+  near(
     'sidekiq-secret',
     'saas',
     'Sidekiq Enterprise credentials',
+    'BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM',
     ['contribsys'],
-    String.raw`(?i:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM)[\w.-]{0,20}['"]?\s*(?:[:?.|]{0,3}=>?|:)\s*['"]?(?<secret>[a-f0-9]{8}:[a-f0-9]{8})`,
-    critical,
+    '[a-f0-9]{8}:[a-f0-9]{8}',
+    { ...critical, placeholder: 'light', minEntropy: 2.5 },
   ),
   shaped(
     'sidekiq-sensitive-url',
@@ -98,12 +99,15 @@ export const GENERIC_RULES: SecretRule[] = [
     'http',
     'Credentials passed to curl -u',
     ['curl'],
-    String.raw`\bcurl\b.*?\s(?:-u|--user)\s*['"]?(?<secret>[^\s'":$]{1,64}:[^\s'"]{4,})`,
+    String.raw`\bcurl\b.*?\s(?:-u|--user)\s*['"]?(?<secret>[^\s'":$]{0,64}:[^\s'"]{4,})`,
     {
       placeholder: 'none',
       validate: (s) => {
         const pw = s.slice(s.indexOf(':') + 1);
-        return !PASSWORD_PLACEHOLDER.test(pw) && pw !== s.slice(0, s.indexOf(':')) && !/[<>$]/.test(s);
+        const user = s.slice(0, s.indexOf(':'));
+        return (
+          !PASSWORD_PLACEHOLDER.test(pw) && pw !== user && !/^\$|\$[{(]|[<>[\]]/.test(pw) && !/[<>[\]$]/.test(user)
+        );
       },
     },
   ),

@@ -326,6 +326,14 @@ export const SAAS_MONITORING_RULES: SecretRule[] = [
     String.raw`(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`,
     { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)) },
   ),
+  shaped(
+    'facebook-app-access-token',
+    'social',
+    'Facebook app access token',
+    ['facebook', 'access_token', 'fb_'],
+    String.raw`(?<![0-9])(?<secret>\d{15,16}\|[0-9A-Za-z_-]{27})(?![0-9A-Za-z_-])`,
+    { minEntropy: 3.5 },
+  ),
   near('facebook-secret', 'social', 'Facebook app secret', 'facebook|fb', ['facebook', 'fb'], '[a-f0-9]{32}'),
   shaped(
     'twitter-bearer-token',

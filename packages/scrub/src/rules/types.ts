@@ -88,7 +88,7 @@ export function shaped(
 }
 
 // `name = value`, `name: value`, `"name" => "value"`, `setProperty("NAME", "value")`, `NAME ?= value`.
-const ASSIGN = String.raw`[\w.\-]{0,30}?['"\x60\]\s]{0,3}(?:[:?.|]{0,3}=>?|:|,|=>)\s{0,16}(?:[\x60'"]|\\")?`;
+const ASSIGN = String.raw`[\w.\-]{0,30}?(?:\s+(?:string|str|const|final|var|let|char\s*\*)\b)?['"\x60\]\s]{0,3}(?:[:?.|]{0,3}=>?|:|,|=>)\s{0,16}(?:[\x60'"]|\\")?`;
 const VALUE_END = String.raw`(?=\\?['"\x60\s;,)\]}<>&|\\]|$)`;
 
 /**

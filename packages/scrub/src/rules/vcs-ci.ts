@@ -131,7 +131,9 @@ export const VCS_CI_RULES: SecretRule[] = [
     String.raw`(?<![A-Za-z0-9])(?<secret>sq[upa]_[a-f0-9]{40})(?![A-Za-z0-9])`,
     { severity: 'critical' },
   ),
-  near('sonar-api-token', 'ci', 'SonarQube/SonarCloud token', 'sonar', ['sonar'], '(?i:[a-z0-9]{40})'),
+  near('sonar-api-token', 'ci', 'SonarQube/SonarCloud token', 'sonar', ['sonar'], '(?i:[a-z0-9]{40})', {
+    placeholder: 'light',
+  }),
   near('snyk-api-token', 'ci', 'Snyk API token', 'snyk', ['snyk'], UUID, { placeholder: 'light' }),
   near('jenkins-api-token', 'ci', 'Jenkins API token', 'jenkins', ['jenkins'], '[0-9a-f]{34}', {
     severity: 'critical',

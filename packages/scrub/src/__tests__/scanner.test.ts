@@ -1,0 +1,174 @@
+import { BUILTIN_RULES } from '../rules/index.js';
+import { hasCrc32Base62Checksum } from '../checksums.js';
+import { SecretScanner, newScanState, type Span } from '../scanner.js';
+import { applySpans } from '../redact.js';
+import { fakeAwsKeyId, fakeGithubToken, fakePrivateKeyLines, fakeSlackBotToken, randomFrom } from './support/fakes.js';
+
+const scanner = new SecretScanner();
+
+function spansOf(text: string): Span[] {
+  return scanner.scan(Buffer.from(text, 'utf8').toString('latin1'), newScanState());
+}
+
+function redacted(text: string): string {
+  const latin1 = Buffer.from(text, 'utf8').toString('latin1');
+  return Buffer.from(applySpans(latin1, scanner.scan(latin1, newScanState()), 'rule'), 'latin1').toString('utf8');
+}
+
+describe('the rule catalogue', () => {
+  it('has at least 150 rules with unique ids, a family, lower-case keywords and a global indices regex', () => {
+    expect(BUILTIN_RULES.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(BUILTIN_RULES.map((r) => r.id)).size).toBe(BUILTIN_RULES.length);
+    for (const rule of BUILTIN_RULES) {
+      expect(rule.family).toMatch(/^[a-z0-9-]+$/);
+      expect(rule.keywords.length).toBeGreaterThan(0);
+      for (const keyword of rule.keywords) expect(keyword).toBe(keyword.toLowerCase());
+      expect(rule.regex.flags).toContain('g');
+      expect(rule.regex.flags).toContain('d');
+    }
+  });
+
+  it('runs a rule only on lines holding one of its keywords', () => {
+    const token = fakeGithubToken();
+    const withoutKeyword = new SecretScanner({
+      rules: [{ ...BUILTIN_RULES.find((r) => r.id === 'github-pat')!, keywords: ['never-present'] }],
+    });
+    expect(withoutKeyword.scan(`x ${token} y`)).toEqual([]);
+    const withKeyword = new SecretScanner({ rules: [BUILTIN_RULES.find((r) => r.id === 'github-pat')!] });
+    expect(withKeyword.scan(`x ${token} y`)).toHaveLength(1);
+  });
+});
+
+describe('credential detectors', () => {
+  it.each([
+    ['GitHub PAT', () => `token: ${fakeGithubToken()}`, 'github-pat'],
+    [
+      'GitHub installation token',
+      () => `Authorization: token ${fakeGithubToken('ghs_')}`,
+      'github-server-to-server-token',
+    ],
+    ['AWS access key id', () => `aws_access_key_id = ${fakeAwsKeyId()}`, 'aws-access-key-id'],
+    ['Slack bot token', () => `SLACK=${fakeSlackBotToken()}`, 'slack-bot-token'],
+    ['npm token', () => `//registry.npmjs.org/:_authToken=${fakeGithubToken('npm_')}`, 'npm-access-token'],
+    ['GitLab PAT', () => `glpat-${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789', 20)}`, 'gitlab-pat'],
+    [
+      'Stripe key',
+      () => `sk_live_${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789', 24)}`,
+      'stripe-secret-key',
+    ],
+    [
+      'Anthropic key',
+      () => `sk-ant-api03-${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789_-', 93)}AA`,
+      'anthropic-api-key',
+    ],
+    [
+      'OpenAI key',
+      () =>
+        `sk-proj-${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789', 40)}T3BlbkFJ${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789', 40)}`,
+      'openai-api-key',
+    ],
+    [
+      'Google API key',
+      () => `key=AIza${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789_-', 35)}`,
+      'gcp-api-key',
+    ],
+    [
+      'database URL',
+      () => `DATABASE_URL=postgres://app:${randomFrom('abcdefghijkmnopqrstuvwxyz0123456789', 16)}@db.internal:5432/app`,
+      'database-url-password',
+    ],
+    [
+      'runner memory dump',
+      () => `{"GITHUB_TOKEN":{"value":"${fakeGithubToken('ghs_')}","isSecret":true}}`,
+      'runner-memory-dump',
+    ],
+    [
+      'generic secret',
+      () => `service_api_key: "${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789', 20)}"`,
+      'generic-secret-assignment',
+    ],
+    [
+      'quoted password',
+      () => `"password": "${randomFrom('abcdefghijkmnopqrstuvwxyz', 4)}-${randomFrom('0123456789', 4)}"`,
+      'quoted-password-assignment',
+    ],
+  ])('finds a %s', (_name, make, rule) => {
+    const text = make();
+    const spans = spansOf(text);
+    expect(spans.map((s) => s.rule)).toContain(rule);
+    expect(redacted(text)).not.toMatch(/[A-Za-z0-9]{20,}T3BlbkFJ|ghp_[A-Za-z0-9]{36}/);
+  });
+
+  it('redacts only the secret, keeping the words around it', () => {
+    const token = fakeGithubToken();
+    expect(redacted(`export GH_TOKEN=${token} # set`)).toBe('export GH_TOKEN=[REDACTED:github-pat] # set');
+  });
+
+  it('checks the CRC32 checksum GitHub and npm tokens carry, and keeps a failing match unverified', () => {
+    const good = fakeGithubToken();
+    const bad = good.slice(0, -1) + (good.endsWith('A') ? 'B' : 'A');
+    expect(hasCrc32Base62Checksum(good)).toBe(true);
+    expect(hasCrc32Base62Checksum(bad)).toBe(false);
+    expect(spansOf(good)[0]).toMatchObject({ rule: 'github-pat', verified: true });
+    expect(spansOf(bad)[0]).toMatchObject({ rule: 'github-pat', verified: false });
+  });
+
+  it.each([
+    'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+    'api_token: ${{ secrets.API_TOKEN }}',
+    'password = "$DB_PASSWORD"',
+    'client_secret = "<your-client-secret>"',
+    'API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'secret_key = "your_secret_key_here"',
+    'token = "${TOKEN}"',
+    'postgres://user:password@localhost/db',
+  ])('allows the placeholder %s', (text) => {
+    expect(spansOf(text)).toEqual([]);
+  });
+
+  it('follows PEM, OpenSSH and PGP private-key blocks across lines and in escaped single-line form', () => {
+    for (const kind of ['RSA PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'PGP PRIVATE KEY BLOCK', 'ENCRYPTED PRIVATE KEY']) {
+      const lines = fakePrivateKeyLines();
+      const block = `-----BEGIN ${kind}-----\n${lines.join('\n')}\n-----END ${kind}-----\n`;
+      const out = redacted(`before\n${block}after\n`);
+      for (const line of lines) expect(out).not.toContain(line);
+      expect(out).toContain(`-----BEGIN ${kind}-----`);
+      expect(out.startsWith('before\n')).toBe(true);
+      const escaped = JSON.stringify({ private_key: block });
+      expect(redacted(escaped)).not.toContain(lines[2]);
+    }
+  });
+
+  it('does not flag a key block with no key material in it', () => {
+    expect(spansOf('-----BEGIN PRIVATE KEY-----\nanything\n-----END PRIVATE KEY-----\n')).toEqual([]);
+  });
+
+  it('redacts a whole run of base64 or hex that decodes (up to three levels) to a credential', () => {
+    const token = fakeGithubToken();
+    const once = Buffer.from(`token=${token}`).toString('base64');
+    const twice = Buffer.from(once).toString('base64');
+    const hexOfBase64 = Buffer.from(once).toString('hex');
+    for (const encoded of [once, twice, hexOfBase64]) {
+      const out = redacted(`payload ${encoded} end`);
+      expect(out).toBe('payload [REDACTED:github-pat] end');
+    }
+  });
+
+  it('finds a JWT and checks that its header decodes', () => {
+    const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+    const payload = Buffer.from(`{"sub":"${randomFrom('abcdef0123456789', 12)}","iat":1700000000}`).toString(
+      'base64url',
+    );
+    const jwt = `${header}.${payload}.${randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789_-', 43)}`;
+    expect(spansOf(`Bearer ${jwt}`).map((s) => s.rule)).toContain('jwt');
+    expect(spansOf(`eyJnotreallyjson.eyJ4.abc`)).toEqual([]);
+  });
+
+  it('finds a credential interrupted by colour codes', () => {
+    const token = fakeGithubToken();
+    const coloured = `${token.slice(0, 10)}\x1b[01;31m\x1b[K${token.slice(10)}\x1b[m\x1b[K`;
+    const out = redacted(coloured);
+    expect(out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')).toBe('[REDACTED:github-pat]');
+  });
+});
