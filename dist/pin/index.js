@@ -36506,6 +36506,11 @@ function visitCompose(source, contents) {
     for (const [name, service] of entries(get(contents, 'services'))) {
         source.image(get(service, 'image'), `services.${name}.image`, { interpolation: 'compose' });
     }
+    // Extension fields (x-base: &base {image: …}) are where shared service settings live.
+    for (const [name, extension] of entries(contents)) {
+        if (name.startsWith('x-'))
+            source.image(get(extension, 'image'), `${name}.image`, { interpolation: 'compose' });
+    }
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -36597,7 +36602,10 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 /** The kind of file a path names, from its name alone; undefined for files we do not read. */
 function classifyPath(path) {
     const name = external_node_path_.posix.basename(path);
-    if (/^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name))
+    // Not Dockerfiles: BuildKit's per-Dockerfile ignore files, docs about them, and unrendered templates.
+    if (/\.(?:dockerignore|md|txt|rst|j2|jinja|tmpl|tpl|template|orig|bak)$/i.test(name))
+        return undefined;
+    if (/^(?:Dockerfile|Containerfile)(?:[.-].+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name))
         return 'dockerfile';
     if (!/\.ya?ml$/i.test(name))
         return undefined;

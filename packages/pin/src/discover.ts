@@ -17,7 +17,9 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 /** The kind of file a path names, from its name alone; undefined for files we do not read. */
 export function classifyPath(path: string): FileKind | undefined {
   const name = posix.basename(path);
-  if (/^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name))
+  // Not Dockerfiles: BuildKit's per-Dockerfile ignore files, docs about them, and unrendered templates.
+  if (/\.(?:dockerignore|md|txt|rst|j2|jinja|tmpl|tpl|template|orig|bak)$/i.test(name)) return undefined;
+  if (/^(?:Dockerfile|Containerfile)(?:[.-].+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name))
     return 'dockerfile';
   if (!/\.ya?ml$/i.test(name)) return undefined;
   if (/(?:^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'workflow';

@@ -79,6 +79,10 @@ describe('discoverFiles', () => {
 
   it('classifies by name', () => {
     expect(classifyPath('containerfile')).toBe('dockerfile');
+    expect(classifyPath('app/Dockerfile-dev')).toBe('dockerfile');
+    expect(classifyPath('Dockerfiles.txt')).toBeUndefined();
+    expect(classifyPath('Dockerfile.dockerignore')).toBeUndefined();
+    expect(classifyPath('Dockerfile.j2')).toBeUndefined();
     expect(classifyPath('a/.github/workflows/x.yaml')).toBe('workflow');
     expect(classifyPath('.github/actions/a/action.yaml')).toBe('action');
     expect(classifyPath('k8s/app.yml')).toBe('manifests');

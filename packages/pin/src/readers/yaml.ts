@@ -98,4 +98,8 @@ function visitCompose(source: YamlSource, contents: unknown): void {
   for (const [name, service] of entries(get(contents, 'services'))) {
     source.image(get(service, 'image'), `services.${name}.image`, { interpolation: 'compose' });
   }
+  // Extension fields (x-base: &base {image: …}) are where shared service settings live.
+  for (const [name, extension] of entries(contents)) {
+    if (name.startsWith('x-')) source.image(get(extension, 'image'), `${name}.image`, { interpolation: 'compose' });
+  }
 }

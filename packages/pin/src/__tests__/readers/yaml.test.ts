@@ -192,3 +192,13 @@ describe('readManifests by content', () => {
     expect(summary(action, readManifests(action).occurrences)).toEqual([['action', 'actions/cache@v4', 5, 13]]);
   });
 });
+
+describe('readManifests: compose extension fields', () => {
+  it('reads images in x- extension fields shared through anchors', () => {
+    const text = 'x-base: &base\n  image: python:3.12\nservices:\n  a:\n    <<: *base\n  b:\n    image: redis:7\n';
+    expect(summary(text, readManifests(text).occurrences)).toEqual([
+      ['image', 'redis:7', 7, 12],
+      ['image', 'python:3.12', 2, 10],
+    ]);
+  });
+});
