@@ -110,6 +110,19 @@ const workflowLine = fc.oneof(
   yamlSafe.map((text): Part[] => [{ filler: `      - run: echo ${text.replace(/[\s.,=_-]+$/, '')}x` }]),
 );
 
+const containerLine = fc.oneof(
+  fc
+    .tuple(quote, fc.constantFrom(...IMAGES), fc.constantFrom('', ' # pinned soon', '   '))
+    .map(([q, image, tail]): Part[] => [{ filler: `        - image: ${q}` }, { slot: image + q }, { filler: tail }]),
+  fc
+    .tuple(fc.stringMatching(/^[a-z]{1,8}$/), quote, fc.constantFrom(...IMAGES))
+    .map(([name, q, image]): Part[] => [
+      { filler: `        - name: ${name}\n          image: ${q}` },
+      { slot: image + q },
+    ]),
+  yamlSafe.map((text): Part[] => [{ filler: `        # ${text}` }]),
+);
+
 function assemble(lines: Part[][], separator: string, header: string): Part[] {
   const parts: Part[] = [{ filler: header }];
   lines.forEach((line, i) => {
@@ -137,6 +150,7 @@ describe('fixer property: no byte outside a reference changes', () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'pin-fixprop-'));
     mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+    mkdirSync(join(root, 'k8s'), { recursive: true });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -161,6 +175,8 @@ describe('fixer property: no byte outside a reference changes', () => {
       const after = match![i + 1]!;
       const name = slot.slot.split(/[@'" ]/)[0]!.replace(/:[^/]*$/, '');
       expect(after.startsWith(name)).toBe(true);
+      // Every resolver answers, so every reference ends pinned.
+      expect(after).toMatch(/@sha256:[0-9a-f]{64}|@[0-9a-f]{40}/);
     });
     await runPin(options);
     expect(readFileSync(join(root, path)).equals(fixedBytes)).toBe(true);
@@ -177,6 +193,29 @@ describe('fixer property: no byte outside a reference changes', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('holds for generated Kubernetes manifests', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(containerLine, { minLength: 1, maxLength: 10 }),
+        eol,
+        fc.boolean(),
+        async (lines, separator, bom) => {
+          const header = [
+            'apiVersion: apps/v1',
+            'kind: Deployment',
+            'spec:',
+            '  template:',
+            '    spec:',
+            '      containers:',
+            '',
+          ].join(separator);
+          await check('k8s/app.yaml', assemble(lines, separator, header), bom);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
