@@ -30880,7 +30880,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3227);
-/* harmony import */ var _gatehouse_pin__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5049);
+/* harmony import */ var _gatehouse_pin__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1103);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1973);
 
 
@@ -30925,7 +30925,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3227);
-/* harmony import */ var _gatehouse_pin__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5049);
+/* harmony import */ var _gatehouse_pin__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1103);
 
 
 
@@ -35696,7 +35696,7 @@ function purlMatches(pattern, finding) {
 
 /***/ }),
 
-/***/ 5049:
+/***/ 1103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37268,7 +37268,114 @@ class AllowList {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/pin/src/fixes.ts
+
+
+
+/** The image text with its tag spelled out (`python` → `python:latest`), as written otherwise. */
+function withTag(image, reference) {
+    return reference.tag === undefined ? `${image}:latest` : image;
+}
+function imageFix(path, occurrence, reference, finding, resolver) {
+    return {
+        path,
+        finding,
+        edit: async () => {
+            if (!occurrence.span)
+                throw new Error('the reference is assembled from several parts, so it cannot be rewritten in place');
+            const { digest } = await resolver.resolveImageDigest(reference);
+            const after = `${withTag(occurrence.image, reference)}@${digest}`;
+            parseImageReference(after);
+            return {
+                edit: { ...occurrence.span, text: after },
+                fixed: {
+                    path,
+                    line: occurrence.line,
+                    column: occurrence.column,
+                    kind: 'image',
+                    before: occurrence.image,
+                    after,
+                },
+            };
+        },
+    };
+}
+function actionFix(path, text, index, occurrence, finding, resolver) {
+    return {
+        path,
+        finding,
+        edit: async () => {
+            const { sha } = await resolver.resolveActionRef(occurrence.owner, occurrence.repo, occurrence.ref);
+            const name = `${occurrence.owner}/${occurrence.repo}${occurrence.subpath ? `/${occurrence.subpath}` : ''}`;
+            const pinned = `${name}@${sha}`;
+            const fixed = {
+                path,
+                line: occurrence.line,
+                column: occurrence.column,
+                kind: 'action',
+                before: occurrence.uses,
+                after: `${pinned} # ${occurrence.ref}`,
+            };
+            if (occurrence.versionComment) {
+                const between = text.slice(occurrence.span.end, occurrence.versionComment.span.start);
+                return {
+                    edit: {
+                        start: occurrence.span.start,
+                        end: occurrence.versionComment.span.end,
+                        text: `${pinned}${between}${occurrence.ref}`,
+                    },
+                    fixed,
+                };
+            }
+            // The comment goes after any closing quote, and only where the rest of the line is blank or a comment.
+            const quoteEnd = text[occurrence.span.end] === '"' || text[occurrence.span.end] === "'"
+                ? occurrence.span.end + 1
+                : occurrence.span.end;
+            const rest = text.slice(quoteEnd, index.lineEnd(quoteEnd));
+            if (!/^\s*(?:#.*)?$/.test(rest))
+                return { edit: { ...occurrence.span, text: pinned }, fixed: { ...fixed, after: pinned } };
+            const quote = text.slice(occurrence.span.end, quoteEnd);
+            return {
+                edit: { start: occurrence.span.start, end: quoteEnd, text: `${pinned}${quote} # ${occurrence.ref}` },
+                fixed,
+            };
+        },
+    };
+}
+function mismatchCheck(path, occurrence, options, findings, notes, exempt) {
+    const comment = occurrence.versionComment;
+    if (!comment)
+        return undefined;
+    const offline = lookupTag(options.actionTags, occurrence.owner, occurrence.repo, comment.tag);
+    if (offline === undefined && (options.mode !== 'fix' || !options.actionResolver))
+        return undefined;
+    return async () => {
+        let expected = offline;
+        if (expected === undefined) {
+            try {
+                expected = (await options.actionResolver.resolveActionRef(occurrence.owner, occurrence.repo, comment.tag)).sha;
+            }
+            catch (error) {
+                notes.push(`${path}:${occurrence.line}: could not check '# ${comment.tag}' of ${occurrence.owner}/${occurrence.repo}: ${(0,src/* describeError */.Uc)(error)}`);
+                return;
+            }
+        }
+        if (expected.toLowerCase() === occurrence.ref.toLowerCase())
+            return;
+        const finding = pinFinding('action-ref-mismatch', path, occurrence, `Action '${occurrence.uses}' (${occurrence.context}) says '# ${comment.tag}', but ${comment.tag} is ${expected.toLowerCase()}.`, { reference: occurrence.uses, context: occurrence.context, expectedSha: expected.toLowerCase() });
+        if (exempt)
+            finding.properties.suppression = exempt;
+        findings.push(finding);
+    };
+}
+function lookupTag(tags, owner, repo, tag) {
+    if (!tags)
+        return undefined;
+    return tags.get(`${owner}/${repo}@${tag}`) ?? tags.get(`${owner.toLowerCase()}/${repo.toLowerCase()}@${tag}`);
+}
+
 ;// CONCATENATED MODULE: ./packages/pin/src/pin.ts
+
 
 
 
@@ -37476,107 +37583,6 @@ function allowed(pattern) {
 }
 function isCommitSha(ref) {
     return /^[0-9a-f]{40}$/i.test(ref);
-}
-/** The image text with its tag spelled out (`python` → `python:latest`), as written otherwise. */
-function withTag(image, reference) {
-    return reference.tag === undefined ? `${image}:latest` : image;
-}
-function imageFix(path, occurrence, reference, finding, resolver) {
-    return {
-        path,
-        finding,
-        edit: async () => {
-            if (!occurrence.span)
-                throw new Error('the reference is assembled from several parts, so it cannot be rewritten in place');
-            const { digest } = await resolver.resolveImageDigest(reference);
-            const after = `${withTag(occurrence.image, reference)}@${digest}`;
-            parseImageReference(after);
-            return {
-                edit: { ...occurrence.span, text: after },
-                fixed: {
-                    path,
-                    line: occurrence.line,
-                    column: occurrence.column,
-                    kind: 'image',
-                    before: occurrence.image,
-                    after,
-                },
-            };
-        },
-    };
-}
-function actionFix(path, text, index, occurrence, finding, resolver) {
-    return {
-        path,
-        finding,
-        edit: async () => {
-            const { sha } = await resolver.resolveActionRef(occurrence.owner, occurrence.repo, occurrence.ref);
-            const name = `${occurrence.owner}/${occurrence.repo}${occurrence.subpath ? `/${occurrence.subpath}` : ''}`;
-            const pinned = `${name}@${sha}`;
-            const fixed = {
-                path,
-                line: occurrence.line,
-                column: occurrence.column,
-                kind: 'action',
-                before: occurrence.uses,
-                after: `${pinned} # ${occurrence.ref}`,
-            };
-            if (occurrence.versionComment) {
-                const between = text.slice(occurrence.span.end, occurrence.versionComment.span.start);
-                return {
-                    edit: {
-                        start: occurrence.span.start,
-                        end: occurrence.versionComment.span.end,
-                        text: `${pinned}${between}${occurrence.ref}`,
-                    },
-                    fixed,
-                };
-            }
-            // The comment goes after any closing quote, and only where the rest of the line is blank or a comment.
-            const quoteEnd = text[occurrence.span.end] === '"' || text[occurrence.span.end] === "'"
-                ? occurrence.span.end + 1
-                : occurrence.span.end;
-            const rest = text.slice(quoteEnd, index.lineEnd(quoteEnd));
-            if (!/^\s*(?:#.*)?$/.test(rest))
-                return { edit: { ...occurrence.span, text: pinned }, fixed: { ...fixed, after: pinned } };
-            const quote = text.slice(occurrence.span.end, quoteEnd);
-            return {
-                edit: { start: occurrence.span.start, end: quoteEnd, text: `${pinned}${quote} # ${occurrence.ref}` },
-                fixed,
-            };
-        },
-    };
-}
-function mismatchCheck(path, occurrence, options, findings, notes, exempt) {
-    const comment = occurrence.versionComment;
-    if (!comment)
-        return undefined;
-    const offline = lookupTag(options.actionTags, occurrence.owner, occurrence.repo, comment.tag);
-    if (offline === undefined && (options.mode !== 'fix' || !options.actionResolver))
-        return undefined;
-    return async () => {
-        let expected = offline;
-        if (expected === undefined) {
-            try {
-                expected = (await options.actionResolver.resolveActionRef(occurrence.owner, occurrence.repo, comment.tag)).sha;
-            }
-            catch (error) {
-                notes.push(`${path}:${occurrence.line}: could not check '# ${comment.tag}' of ${occurrence.owner}/${occurrence.repo}: ${(0,src/* describeError */.Uc)(error)}`);
-                return;
-            }
-        }
-        if (expected.toLowerCase() === occurrence.ref.toLowerCase())
-            return;
-        const finding = pinFinding('action-ref-mismatch', path, occurrence, `Action '${occurrence.uses}' (${occurrence.context}) says '# ${comment.tag}', but ${comment.tag} is ${expected.toLowerCase()}.`, { reference: occurrence.uses, context: occurrence.context, expectedSha: expected.toLowerCase() });
-        if (exempt)
-            finding.properties.suppression = exempt;
-        findings.push(finding);
-    };
-}
-function lookupTag(tags, owner, repo, tag) {
-    if (!tags)
-        return undefined;
-    return tags.get(`${owner}/${repo}@${tag}`) ?? tags.get(`${owner.toLowerCase()}/${repo.toLowerCase()}@${tag}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/pin/src/resolvers.ts
