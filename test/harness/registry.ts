@@ -2,7 +2,8 @@
 // packaged one turns on htpasswd), optionally behind a node:http token server doing the Bearer flow,
 // OCI image layouts built by hand, and skopeo to push them. Loopback only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { initializeCA } from '@sigstore/mock';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,33 +18,37 @@ function onPath(binary: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
 }
 
-export function registryToolsMissing(): string[] {
-  return [REGISTRY_BINARY, SKOPEO_BINARY, HTPASSWD_BINARY].filter((binary) => !onPath(binary));
+const PACKAGE_OF: Record<string, string> = {
+  [REGISTRY_BINARY]: 'docker-registry',
+  [SKOPEO_BINARY]: 'skopeo',
+  [HTPASSWD_BINARY]: 'apache2-utils',
+};
+
+export function registryToolsMissing(extra: readonly string[] = []): string[] {
+  return [REGISTRY_BINARY, SKOPEO_BINARY, ...extra].filter((binary) => !onPath(binary));
 }
 
 /**
- * `describe` when docker-registry, skopeo and htpasswd are installed; otherwise a skip with one line, or under
- * CI=true a failing test (CI installs them: apt-get install -y docker-registry skopeo apache2-utils).
+ * `describe` when docker-registry and skopeo (and any `extra` tool, e.g. 'htpasswd') are installed;
+ * otherwise a skip with one line, or under CI=true a failing test: CI installs them with
+ * `apt-get install -y docker-registry skopeo apache2-utils`.
  */
-export function describeWithRegistryTools(name: string, body: () => void): void {
-  const missing = registryToolsMissing();
+export function describeWithRegistryTools(name: string, body: () => void, extra: readonly string[] = []): void {
+  const missing = registryToolsMissing(extra);
   if (missing.length === 0) {
     describe(name, body);
     return;
   }
+  const install = `apt-get install -y ${[...new Set(missing.map((binary) => PACKAGE_OF[binary] ?? binary))].join(' ')}`;
   if (process.env.CI === 'true') {
     describe(name, () => {
       it(`needs ${missing.join(' and ')}`, () => {
-        throw new Error(
-          `CI=true but ${missing.join(', ')} not installed (apt-get install -y docker-registry skopeo apache2-utils)`,
-        );
+        throw new Error(`CI=true but ${missing.join(', ')} not installed (${install})`);
       });
     });
     return;
   }
-  console.warn(
-    `skipping "${name}": ${missing.join(' and ')} not installed (apt-get install -y docker-registry skopeo apache2-utils)`,
-  );
+  console.warn(`skipping "${name}": ${missing.join(' and ')} not installed (${install})`);
   describe.skip(name, body);
 }
 
@@ -88,37 +93,17 @@ export interface TokenServerOptions {
 
 export async function startTokenServer(options: TokenServerOptions): Promise<TokenServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-token-'));
-  const keyPath = join(dir, 'key.pem');
   const certificatePath = join(dir, 'cert.pem');
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=gatehouse-test-token-issuer',
-      '-keyout',
-      keyPath,
-      '-out',
-      certificatePath,
-    ],
-    { stdio: 'pipe' },
+  // A self-signed P-256 certificate from @sigstore/mock's CA: the registry trusts it as rootcertbundle
+  // and finds it again in each token's x5c header.
+  const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const ca = await initializeCA(keyPair);
+  const certDer = Buffer.from(ca.rootCertificate.buffer, ca.rootCertificate.byteOffset, ca.rootCertificate.byteLength);
+  writeFileSync(
+    certificatePath,
+    `-----BEGIN CERTIFICATE-----\n${certDer.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`,
   );
-  if (made.status !== 0) throw new Error(`openssl could not make the token certificate: ${made.stderr.toString()}`);
-  const key = createPrivateKey(readFileSync(keyPath));
-  const certDer = Buffer.from(
-    readFileSync(certificatePath, 'utf8')
-      .replace(/-----[^-]+-----/g, '')
-      .replace(/\s+/g, ''),
-    'base64',
-  );
+  const key = keyPair.privateKey;
   const service = 'gatehouse-test-registry';
   const issuer = 'gatehouse-test-issuer';
   const requests: TokenServer['requests'] = [];
@@ -192,7 +177,7 @@ function basicUser(req: IncomingMessage, users: Record<string, string>): string 
   return colon > 0 && users[user] !== undefined && users[user] === decoded.slice(colon + 1) ? user : null;
 }
 
-function jwt(key: ReturnType<typeof createPrivateKey>, certDer: Buffer, claims: object): string {
+function jwt(key: KeyObject, certDer: Buffer, claims: object): string {
   const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
   const signingInput = `${encode({ typ: 'JWT', alg: 'ES256', x5c: [certDer.toString('base64')] })}.${encode(claims)}`;
   const signature = sign('sha256', Buffer.from(signingInput), { key, dsaEncoding: 'ieee-p1363' });
@@ -209,7 +194,6 @@ export interface LocalRegistry {
   stop(): Promise<void>;
 }
 
-/** Anonymous by default; `token` puts it behind a token server, `basic` behind htpasswd (Basic auth). */
 export async function startRegistry(
   options: { token?: TokenServer; basic?: Record<string, string> } = {},
 ): Promise<LocalRegistry> {

@@ -31,7 +31,6 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
   let anonymous: LocalRegistry;
   let tokenServer: TokenServer;
   let protectedRegistry: LocalRegistry;
-  let basicRegistry: LocalRegistry;
   const single = buildImage('single');
   const multi = buildIndex('multi', [
     { os: 'linux', architecture: 'amd64' },
@@ -45,7 +44,6 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
     anonymous = await startRegistry();
     tokenServer = await startTokenServer({ users: { [user]: password }, anonymousPullPrefix: 'public/' });
     protectedRegistry = await startRegistry({ token: tokenServer });
-    basicRegistry = await startRegistry({ basic: { [user]: password } });
     await pushWithSkopeo(layout, 'single', `${anonymous.host}/team/app:1.0`);
     await pushWithSkopeo(layout, 'multi', `${anonymous.host}/team/multi:2.0`, { all: true });
     await pushWithSkopeo(layout, 'single', `${protectedRegistry.host}/public/app:1.0`, {
@@ -55,15 +53,11 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
       credentials: `${user}:${password}`,
       all: true,
     });
-    await pushWithSkopeo(layout, 'single', `${basicRegistry.host}/team/app:1.0`, {
-      credentials: `${user}:${password}`,
-    });
   }, 120_000);
 
   afterAll(async () => {
     await anonymous?.stop();
     await protectedRegistry?.stop();
-    await basicRegistry?.stop();
     await tokenServer?.stop();
     rmSync(layout, { recursive: true, force: true });
   });
@@ -164,21 +158,6 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
     expect(error.message).not.toContain(wrong);
   });
 
-  it('answers a Basic challenge (htpasswd) with Docker config credentials', async () => {
-    const anonymousClient = new RegistryClient({ insecureRegistries: insecure(basicRegistry.host) });
-    await expect(anonymousClient.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`))).rejects.toMatchObject({
-      code: 'unauthorized',
-    });
-    const auth = parseDockerConfig(
-      'registry-auth',
-      JSON.stringify({ auths: { [`http://${basicRegistry.host}/v2/`]: { username: user, password } } }),
-    );
-    const client = new RegistryClient({ auth, insecureRegistries: insecure(basicRegistry.host) });
-    expect((await client.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`))).digest).toBe(
-      single.manifest.digest,
-    );
-  });
-
   it('keeps at most `concurrency` requests in flight', async () => {
     const proxy = await startRateLimitingProxy(anonymous.url, { limited: 0, retryAfter: '0', delayMs: 40 });
     try {
@@ -237,4 +216,35 @@ describeWithRegistryTools('RegistryClient against docker-registry on loopback', 
       await proxy.stop();
     }
   });
+  describeWithRegistryTools(
+    'behind htpasswd (Basic auth)',
+    () => {
+      let basicRegistry: LocalRegistry;
+      beforeAll(async () => {
+        basicRegistry = await startRegistry({ basic: { [user]: password } });
+        await pushWithSkopeo(layout, 'single', `${basicRegistry.host}/team/app:1.0`, {
+          credentials: `${user}:${password}`,
+        });
+      }, 60_000);
+      afterAll(() => basicRegistry?.stop());
+
+      it('answers a Basic challenge (htpasswd) with Docker config credentials', async () => {
+        const anonymousClient = new RegistryClient({ insecureRegistries: insecure(basicRegistry.host) });
+        await expect(
+          anonymousClient.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`)),
+        ).rejects.toMatchObject({
+          code: 'unauthorized',
+        });
+        const auth = parseDockerConfig(
+          'registry-auth',
+          JSON.stringify({ auths: { [`http://${basicRegistry.host}/v2/`]: { username: user, password } } }),
+        );
+        const client = new RegistryClient({ auth, insecureRegistries: insecure(basicRegistry.host) });
+        expect((await client.resolveImageDigest(ref(`${basicRegistry.host}/team/app:1.0`))).digest).toBe(
+          single.manifest.digest,
+        );
+      });
+    },
+    ['htpasswd'],
+  );
 });
