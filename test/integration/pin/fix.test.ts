@@ -84,4 +84,20 @@ describeWithRegistryTools('gatehouse pin fix mode against a local registry and G
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('reports a version comment whose tag resolves to another SHA, through the GitHub API, and leaves it', async () => {
+    api.lightweightTag('actions/setup-go', 'v5.0.0', fakeSha('setup-go v5.0.0'));
+    const text = `jobs:\n  a:\n    steps:\n      - uses: actions/setup-go@${fakeSha('something else')} # v5.0.0\n      - uses: actions/checkout@${fakeSha('checkout')} # v4\n`;
+    const root = workspace({ '.github/workflows/ci.yml': text });
+    try {
+      const { registry: imageResolver, github: actionResolver } = createResolvers({ githubApiUrl: api.url });
+      const result = await runPin({ workspace: root, mode: 'fix', imageResolver, actionResolver });
+      expect(result.findings.map((f) => [f.ruleId, f.location?.line, f.properties.expectedSha])).toEqual([
+        ['action-ref-mismatch', 4, fakeSha('setup-go v5.0.0')],
+      ]);
+      expect(readFileSync(join(root, '.github/workflows/ci.yml'), 'utf8')).toBe(text);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
