@@ -84,6 +84,9 @@ export function parseImageReference(text: string): ImageReference {
     registry = port === undefined ? hostname : `${hostname}:${port}`;
   }
 
+  if (domain === undefined && /^[a-f0-9]{64}$/.test(path)) {
+    throw new ReferenceError(text, 'a 64-character hex string is an image ID, not a repository name');
+  }
   const components = path.split('/');
   for (const component of components) {
     if (!PATH_COMPONENT.test(component)) {

@@ -72,6 +72,36 @@ describe('parseImageReference', () => {
     expect(() => parseImageReference(text)).toThrow(reason);
   });
 
+  it.each([
+    // Edge cases of the distribution grammar: no slash means no registry, whatever the name holds.
+    ['test.com:5000', 'docker.io', 'library/test.com', '5000'],
+    ['192.168.1.1:5000', 'docker.io', 'library/192.168.1.1', '5000'],
+    ['foo_bar.com:8080', 'docker.io', 'library/foo_bar.com', '8080'],
+    ['192.168.1.1/repo', '192.168.1.1', 'repo', undefined],
+    ['xn--n3h.com/myimage:xn--n3h.com', 'xn--n3h.com', 'myimage', 'xn--n3h.com'],
+    ['b.gcr.io/test.example.com/my-app:test.example.com', 'b.gcr.io', 'test.example.com/my-app', 'test.example.com'],
+    ['[2001:db8::]:5000/repo', '[2001:db8::]:5000', 'repo', undefined],
+    ['lowercase:Uppercase', 'docker.io', 'library/lowercase', 'Uppercase'],
+    [`${'a/'.repeat(127)}a:tag-puts-this-over-max`, 'docker.io', `${'a/'.repeat(127)}a`, 'tag-puts-this-over-max'],
+  ])('grammar edge case %s', (text, registry, repository, tag) => {
+    expect(parseImageReference(text)).toMatchObject({ registry, repository, ...(tag ? { tag } : {}) });
+  });
+
+  it.each([
+    '[2001:db8::1]',
+    '[2001:db8::1]:5000',
+    '[2001:db8::1]:tag',
+    '[fe80::1%eth0]:5000/repo',
+    ':justtag',
+    `@sha256:${'f'.repeat(64)}`,
+    'test:5000/Uppercase/lowercase:tag',
+    'aa/asdf$$^/aa',
+    `${'a/'.repeat(128)}a:tag`,
+    'f'.repeat(64),
+  ])('grammar rejects %s', (text) => {
+    expect(() => parseImageReference(text)).toThrow(ReferenceError);
+  });
+
   it('names and formats', () => {
     const reference = parseImageReference('python:3.12');
     expect(canonicalName(reference)).toBe('docker.io/library/python');
