@@ -5,6 +5,12 @@
 export class AhoCorasick {
   /** Transition table: next = delta[state * classCount + classOf[byte]]. */
   readonly delta: Int32Array;
+  /**
+   * The same table with each entry pre-multiplied into a row offset (next * classCount), negated
+   * (bitwise not) when the next state ends a pattern: the scanning loop then needs no multiply and
+   * one sign test per byte.
+   */
+  readonly rows: Int32Array;
   readonly classOf: Uint8Array;
   readonly classCount: number;
   /** First pattern ending at a state (or -1); further ones through `nextOutput`. */
@@ -98,6 +104,12 @@ export class AhoCorasick {
       }
     }
     this.delta = delta;
+    const rows = new Int32Array(delta.length);
+    for (let i = 0; i < delta.length; i++) {
+      const next = delta[i]!;
+      rows[i] = output[next]! >= 0 ? ~(next * classCount) : next * classCount;
+    }
+    this.rows = rows;
     this.output = output;
     this.nextOutput = nextOutput;
     this.depth = Int32Array.from(depth);

@@ -5,8 +5,26 @@
  */
 export interface VisibleText {
   text: string;
-  /** map[i] = offset in the original of visible char i; map[text.length] = original length. */
-  map: Int32Array;
+  /**
+   * Where each run of visible text starts: pairs of (visible offset, original offset), ascending.
+   * Between escape sequences the offsets advance together.
+   */
+  segments: number[];
+  originalLength: number;
+}
+
+/** The offset in the original text of visible character `index` (or of the end, for index = length). */
+export function originalOffset(visible: VisibleText, index: number): number {
+  const segments = visible.segments;
+  if (index >= visible.text.length) return visible.originalLength;
+  let low = 0;
+  let high = segments.length / 2 - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid * 2]! <= index) low = mid;
+    else high = mid - 1;
+  }
+  return segments[low * 2 + 1]! + (index - segments[low * 2]!);
 }
 
 /** Length of the escape sequence starting at `i` (text[i] is ESC), or -1 when it is incomplete. */
@@ -35,24 +53,17 @@ export function escapeLength(text: string, i: number): number {
 }
 
 export function stripAnsi(text: string): VisibleText {
-  const map = new Int32Array(text.length + 1);
+  const segments: number[] = [0, 0];
   let visible = '';
-  let count = 0;
   let chunkStart = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (text.charCodeAt(i) !== 0x1b) {
-      map[count++] = i++;
-      continue;
-    }
+  for (let i = text.indexOf('\x1b'); i >= 0; i = text.indexOf('\x1b', chunkStart)) {
     visible += text.slice(chunkStart, i);
     const length = escapeLength(text, i);
-    i += length < 0 ? text.length - i : length;
-    chunkStart = i;
+    chunkStart = length < 0 ? text.length : i + length;
+    segments.push(visible.length, chunkStart);
   }
   visible += text.slice(chunkStart);
-  map[count] = text.length;
-  return { text: visible, map: map.subarray(0, count + 1) };
+  return { text: visible, segments, originalLength: text.length };
 }
 
 /** The escape sequences inside text[start, end), concatenated (kept when the span is redacted). */

@@ -1,5 +1,5 @@
 import { AhoCorasick } from './aho-corasick.js';
-import { stripAnsi } from './ansi.js';
+import { originalOffset, stripAnsi } from './ansi.js';
 import { Detector, matchKeywordHits, type DetectorMatch } from './detector.js';
 import { encodedForms } from './known-values.js';
 import { BUILTIN_RULES, PRIVATE_KEY_BEGIN, type SecretRule } from './rules/index.js';
@@ -60,7 +60,11 @@ const RUN_FLAGS = (() => {
  */
 export class SecretScanner {
   readonly detector: Detector;
+  /** Registered values alone (case-sensitive): for the tail a partial line must hold back. */
   readonly known: AhoCorasick | undefined;
+  /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
+  private readonly combined: AhoCorasick;
+  private readonly keywordCount: number;
   readonly maxDepth: number;
   /** Longest registered encoded form: how much of a line tail may still become a match. */
   readonly maxKnownLength: number;
@@ -70,6 +74,8 @@ export class SecretScanner {
     const forms = new Set<string>();
     for (const value of options.knownValues ?? []) for (const form of encodedForms(value)) forms.add(form.text);
     this.known = forms.size > 0 ? new AhoCorasick([...forms]) : undefined;
+    this.keywordCount = this.detector.keywords.patterns.length;
+    this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true);
     this.maxKnownLength = this.known?.maxPatternLength ?? 0;
     this.maxDepth = options.maxDepth ?? 3;
   }
@@ -85,8 +91,8 @@ export class SecretScanner {
       const visible = stripAnsi(text);
       spans = this.scanVisible(visible.text, state).map((span) => ({
         ...span,
-        start: visible.map[span.start]!,
-        end: visible.map[span.end - 1]! + 1,
+        start: originalOffset(visible, span.start),
+        end: originalOffset(visible, span.end - 1) + 1,
       }));
     } else {
       spans = this.scanVisible(text, state);
@@ -110,39 +116,33 @@ export class SecretScanner {
   /** One pass over the text for keywords, registered values and encoded runs; then the rules. */
   private scanFlat(text: string, depth: number): Span[] {
     const spans: Span[] = [];
-    const keywords = this.detector.keywords;
-    const kDelta = keywords.delta;
-    const kClass = keywords.classOf;
-    const kCount = keywords.classCount;
-    const kOut = keywords.output;
-    const kNext = keywords.nextOutput;
-    const kLength = keywords.patternLength;
-    const known = this.known;
-    const vDelta = known?.delta;
-    const vClass = known?.classOf;
-    const vCount = known?.classCount ?? 0;
-    const vOut = known?.output;
-    const vNext = known?.nextOutput;
-    const vLength = known?.patternLength;
+    const automaton = this.combined;
+    const rows = automaton.rows;
+    const classOf = automaton.classOf;
+    const classCount = automaton.classCount;
+    const output = automaton.output;
+    const nextOutput = automaton.nextOutput;
+    const patternLength = automaton.patternLength;
+    const patterns = automaton.patterns;
+    const keywordCount = this.keywordCount;
     const decode = depth < this.maxDepth;
     const hits: Array<[number, number, number]> = [];
     const runs: number[] = [];
-    let ks = 0;
-    let vs = 0;
+    let row = 0;
     let runStart = -1;
     let runFlags = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i) & 0xff;
-      ks = kDelta[ks * kCount + kClass[c]!]!;
-      if (kOut[ks]! >= 0) {
-        for (let id = kOut[ks]!; id >= 0; id = kNext[id]!) hits.push([id, i + 1 - kLength[id]!, i + 1]);
-      }
-      if (vOut !== undefined) {
-        vs = vDelta![vs * vCount + vClass![c]!]!;
-        if (vOut[vs]! >= 0) {
-          for (let id = vOut[vs]!; id >= 0; id = vNext![id]!) {
-            spans.push({ start: i + 1 - vLength![id]!, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
+      const c = text.charCodeAt(i);
+      row = rows[row + classOf[c]!]!;
+      if (row < 0) {
+        row = ~row;
+        for (let id = output[row / classCount]!; id >= 0; id = nextOutput[id]!) {
+          const start = i + 1 - patternLength[id]!;
+          if (id < keywordCount) hits.push([id, start, i + 1]);
+          // The automaton folds case for keywords; a registered value must match exactly.
+          else if (text.startsWith(patterns[id]!, start)) {
+            spans.push({ start, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
           }
         }
       }
@@ -155,12 +155,12 @@ export class SecretScanner {
           }
           runFlags |= flag;
         } else if (runStart >= 0) {
-          if (i - runStart >= MIN_ENCODED_RUN) runs.push(runStart, i, runFlags);
+          if (i - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags)) runs.push(runStart, i, runFlags);
           runStart = -1;
         }
       }
     }
-    if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN) runs.push(runStart, n, runFlags);
+    if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags)) runs.push(runStart, n, runFlags);
 
     if (hits.length > 0) {
       const matches: DetectorMatch[] = [];
@@ -184,18 +184,24 @@ export class SecretScanner {
     return spans;
   }
 
-  /** The rule of the first thing found inside a decoded run, or undefined. */
+  /**
+   * The most specific thing found inside a decoded run, or undefined. Only decodings that read as
+   * text are followed: a registered value's own base64 and hex forms are matched directly, so what
+   * is left to find inside a run is a second layer of encoding or a credential in text.
+   */
   private decodedRunRule(run: string, flags: number, depth: number): Span | undefined {
     const candidates: string[] = [];
     if ((flags & 8) === 0) {
       for (const offset of [0, 1]) {
+        if (!hexLooksLikeText(run, offset)) continue;
         const even = run.length - offset - ((run.length - offset) % 2);
         candidates.push(Buffer.from(run.slice(offset, offset + even), 'hex').toString('latin1'));
       }
-    } else if ((flags & 3) === 3) {
-      for (const offset of [0, 1, 2, 3]) candidates.push(Buffer.from(run.slice(offset), 'base64').toString('latin1'));
     } else {
-      return undefined;
+      for (const offset of [0, 1, 2, 3]) {
+        if (base64LooksLikeText(run, offset))
+          candidates.push(Buffer.from(run.slice(offset), 'base64').toString('latin1'));
+      }
     }
     for (const decoded of candidates) {
       if (decoded.length < 8) continue;
@@ -264,6 +270,63 @@ export class SecretScanner {
       lineStart = lineEnd + 1;
     }
   }
+}
+
+/** Hex-only runs, or runs with both cases (any base64 of 16+ characters has both). */
+function worthDecoding(flags: number): boolean {
+  return (flags & 8) === 0 || (flags & 3) === 3;
+}
+
+const BASE64_VALUE = (() => {
+  const table = new Int8Array(256).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < 64; i++) table[alphabet.charCodeAt(i)] = i;
+  table[45] = 62; // -
+  table[95] = 63; // _
+  return table;
+})();
+
+const HEX_VALUE = (() => {
+  const table = new Uint8Array(256);
+  for (let i = 0; i < 16; i++) {
+    table['0123456789abcdef'.charCodeAt(i)] = i;
+    table['0123456789ABCDEF'.charCodeAt(i)] = i;
+  }
+  return table;
+})();
+
+function isTextByte(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
+}
+
+/** Whether the first bytes a hex run decodes to (from `offset`) are mostly printable text. */
+function hexLooksLikeText(run: string, offset: number): boolean {
+  let pairs = 0;
+  let text = 0;
+  for (let i = offset; i + 1 < run.length && pairs < 32; i += 2, pairs++) {
+    if (isTextByte((HEX_VALUE[run.charCodeAt(i)]! << 4) | HEX_VALUE[run.charCodeAt(i + 1)]!)) text++;
+  }
+  return pairs >= 8 && text >= pairs * 0.75;
+}
+
+/** Whether the first bytes a base64 run decodes to (from `offset`) are mostly printable text. */
+function base64LooksLikeText(run: string, offset: number): boolean {
+  let bytes = 0;
+  let text = 0;
+  let bits = 0;
+  let buffer = 0;
+  for (let i = offset; i < run.length && bytes < 24; i++) {
+    const value = BASE64_VALUE[run.charCodeAt(i)]!;
+    if (value < 0) break;
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      if (isTextByte((buffer >> bits) & 0xff)) text++;
+      bytes++;
+    }
+  }
+  return bytes >= 8 && text >= bytes * 0.75;
 }
 
 function coveredBy(spans: readonly Span[], start: number, end: number): boolean {

@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { escapeLength, stripAnsi } from './ansi.js';
+import { escapeLength, originalOffset, stripAnsi } from './ansi.js';
 import { applySpans, RedactionCounts, type ReplacementStyle } from './redact.js';
 import { newScanState, type ScanState, type SecretScanner } from './scanner.js';
 
@@ -128,7 +128,7 @@ function partialMatchStart(text: string, scanner: SecretScanner): number {
   if (tail.indexOf('\x1b') < 0) return text.length - scanner.knownPrefixLength(tail);
   const visible = stripAnsi(tail);
   const held = scanner.knownPrefixLength(visible.text);
-  return held === 0 ? text.length : from + visible.map[visible.text.length - held]!;
+  return held === 0 ? text.length : from + originalOffset(visible, visible.text.length - held);
 }
 
 /** Moves a cut back so it splits neither a UTF-8 sequence nor an escape sequence. */

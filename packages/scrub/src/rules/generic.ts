@@ -25,7 +25,7 @@ const PASSWORD_PLACEHOLDER =
 
 const TEMPLATE_OR_LOCATION = /\$\{|\{\{|^\$[A-Za-z_]|#\{|^(?:arn:|https?:|\/)/;
 
-const SECRET_NAME = String.raw`(?:[\w.-]{0,40}?)(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|credential|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?:[\w.-]{0,20}?)`;
+const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|credential|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?:[\w.-]{0,20}?)`;
 
 /** Formats shared by many services, and assignments recognised by their names and entropy. */
 export const GENERIC_RULES: SecretRule[] = [
