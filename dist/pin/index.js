@@ -36600,6 +36600,7 @@ class IgnoreStack {
 
 
 
+
 /** Folders never worth walking, ignored or not. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 /** The kind of file a path names, from its name alone; undefined for files we do not read. */
@@ -36620,23 +36621,27 @@ function classifyPath(path) {
 }
 /**
  * The files to read. Without patterns: the whole workspace, honouring every .gitignore (and never
- * .git or node_modules). With patterns: the files they match (`!pattern` excludes); a file named
+ * .git or node_modules), less any `!pattern`. With patterns: the files they match (`!pattern` excludes); a file named
  * literally is read even when its name is unusual (YAML by extension, otherwise a Dockerfile).
  */
 async function discoverFiles(workspace, patterns) {
     const root = (0,external_node_path_.resolve)(workspace);
     const given = patterns.map((pattern) => pattern.trim()).filter(Boolean);
-    if (given.length === 0)
-        return walkWorkspace(root);
+    if (given.every((pattern) => pattern.startsWith('!'))) {
+        // Only exclusions: the whole workspace (as without patterns) minus what they name.
+        const excluded = given.length > 0
+            ? picomatch_default()(given.map((pattern) => pattern.slice(1)), { dot: true })
+            : () => false;
+        return walkWorkspace(root).filter((file) => !excluded(file.path));
+    }
     const literal = new Set(given
         .filter((pattern) => !pattern.startsWith('!') && (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(root, pattern)) && (0,external_node_fs_.statSync)((0,external_node_path_.resolve)(root, pattern)).isFile())
         .map((pattern) => (0,src/* toRelative */.yE)(root, (0,external_node_path_.resolve)(root, pattern))));
+    const matched = await (0,src/* expandGlobs */.GE)(given, { input: 'paths', cwd: root, ignore: ['**/.git/**', '**/node_modules/**'] });
+    if (matched.length === 0)
+        throw new src/* UsageError */.eb(`Input 'paths' matched no file: ${given.join(', ')}`);
     const files = [];
-    for (const path of await (0,src/* expandGlobs */.GE)(given, {
-        input: 'paths',
-        cwd: root,
-        ignore: ['**/.git/**', '**/node_modules/**'],
-    })) {
+    for (const path of matched) {
         const kind = classifyPath(path) ?? (literal.has(path) ? (/\.ya?ml$/i.test(path) ? 'manifests' : 'dockerfile') : undefined);
         if (kind)
             files.push({ path, kind });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
-import { expandGlobs, toRelative } from '@gatehouse/findings';
+import { expandGlobs, toRelative, UsageError } from '@gatehouse/findings';
+import picomatch from 'picomatch';
 import { GitignoreRules, IgnoreStack } from './gitignore.js';
 
 export type FileKind = 'dockerfile' | 'workflow' | 'action' | 'manifests';
@@ -29,13 +30,23 @@ export function classifyPath(path: string): FileKind | undefined {
 
 /**
  * The files to read. Without patterns: the whole workspace, honouring every .gitignore (and never
- * .git or node_modules). With patterns: the files they match (`!pattern` excludes); a file named
+ * .git or node_modules), less any `!pattern`. With patterns: the files they match (`!pattern` excludes); a file named
  * literally is read even when its name is unusual (YAML by extension, otherwise a Dockerfile).
  */
 export async function discoverFiles(workspace: string, patterns: readonly string[]): Promise<DiscoveredFile[]> {
   const root = resolve(workspace);
   const given = patterns.map((pattern) => pattern.trim()).filter(Boolean);
-  if (given.length === 0) return walkWorkspace(root);
+  if (given.every((pattern) => pattern.startsWith('!'))) {
+    // Only exclusions: the whole workspace (as without patterns) minus what they name.
+    const excluded =
+      given.length > 0
+        ? picomatch(
+            given.map((pattern) => pattern.slice(1)),
+            { dot: true },
+          )
+        : () => false;
+    return walkWorkspace(root).filter((file) => !excluded(file.path));
+  }
   const literal = new Set(
     given
       .filter(
@@ -44,12 +55,10 @@ export async function discoverFiles(workspace: string, patterns: readonly string
       )
       .map((pattern) => toRelative(root, resolve(root, pattern))),
   );
+  const matched = await expandGlobs(given, { input: 'paths', cwd: root, ignore: ['**/.git/**', '**/node_modules/**'] });
+  if (matched.length === 0) throw new UsageError(`Input 'paths' matched no file: ${given.join(', ')}`);
   const files: DiscoveredFile[] = [];
-  for (const path of await expandGlobs(given, {
-    input: 'paths',
-    cwd: root,
-    ignore: ['**/.git/**', '**/node_modules/**'],
-  })) {
+  for (const path of matched) {
     const kind =
       classifyPath(path) ?? (literal.has(path) ? (/\.ya?ml$/i.test(path) ? 'manifests' : 'dockerfile') : undefined);
     if (kind) files.push({ path, kind });

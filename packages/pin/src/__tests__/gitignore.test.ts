@@ -77,6 +77,17 @@ describe('discoverFiles', () => {
     ]);
   });
 
+  it('walks the whole workspace less the exclusions when only exclusions are given', async () => {
+    const found = await discoverFiles(root, ['!**/Dockerfile*', '!.github/**']);
+    expect(found.map((f) => f.path).sort()).toEqual([
+      'Containerfile',
+      'action.yml',
+      'api.Dockerfile',
+      'compose.yaml',
+      'sub/x.tmp.yml',
+    ]);
+  });
+
   it('classifies by name', () => {
     expect(classifyPath('containerfile')).toBe('dockerfile');
     expect(classifyPath('app/Dockerfile-dev')).toBe('dockerfile');
@@ -87,5 +98,21 @@ describe('discoverFiles', () => {
     expect(classifyPath('.github/actions/a/action.yaml')).toBe('action');
     expect(classifyPath('k8s/app.yml')).toBe('manifests');
     expect(classifyPath('main.go')).toBeUndefined();
+  });
+});
+
+describe('discoverFiles: paths that match nothing', () => {
+  it('is a usage error naming the input', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pin-discover-empty-'));
+    try {
+      writeFileSync(join(root, 'README.md'), '# x\n');
+      await expect(discoverFiles(root, ['docker/**/Dockerfile', 'missing.yaml'])).rejects.toThrow(
+        "Input 'paths' matched no file: docker/**/Dockerfile, missing.yaml",
+      );
+      // Files that match but hold nothing we read are not an error: there is just nothing to check.
+      expect(await discoverFiles(root, ['*.md'])).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
