@@ -65639,7 +65639,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, annotate, debug, error, isDebug, logFindings, warning, workspace
+// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, annotate, debug, error, isDebug, logFindings, resumeWorkflowCommands, warning, workspace
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -68701,6 +68701,13 @@ function mask(value) {
     if (value)
         core_setSecret(value);
 }
+/**
+ * Resumes workflow-command processing after a child process printed `::stop-commands::<token>`
+ * and never ended it, so the commands that follow are not ignored by the runner.
+ */
+function resumeWorkflowCommands(token) {
+    process.stdout.write(`::${token}::\n`);
+}
 const runner_debug = (message) => core.debug(message);
 const runner_info = (message) => info(message);
 const runner_warning = (message) => core.warning(message);
@@ -71086,6 +71093,8 @@ function spki(der) {
 
 /** Ed25519 message signatures cover the artifact itself, so the file must be read whole; up to this size. */
 const ED25519_MESSAGE_LIMIT = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** Files up to this size get their message signature checked by node:crypto while streaming. */
+const NATIVE_CHECK_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
 /** Checks every subject (a failure never stops the others) and returns one result each. */
 async function verify_verifyArtifacts(subjects, options) {
     if (subjects.length === 0)
@@ -71204,8 +71213,10 @@ async function artifactEvidence(subject, bundle, publicKey, result) {
         }
         return { kind: 'bytes', data };
     }
-    // With the file at hand, the expected key's signature is checked natively in the same pass.
-    const native = message && key ? createVerify(algorithm) : undefined;
+    // A small file's signature is checked natively in the same pass (hashing it twice costs less than
+    // the BigInt check); a large file is hashed once and its signature checked over the digest.
+    const small = (await stat(subject.path)).size <= NATIVE_CHECK_LIMIT;
+    const native = message && key && small ? createVerify(algorithm) : undefined;
     const digests = await digestFile(subject.path, ['sha256', algorithm], native ? [native] : []);
     result.digest = formatDigest('sha256', digests.get('sha256'));
     const evidence = { kind: 'digest', digest: digests.get(algorithm) };

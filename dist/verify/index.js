@@ -65631,7 +65631,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, logFindings, mask, warning, workspace
+// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, logFindings, mask, resumeWorkflowCommands, warning, workspace
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -68693,6 +68693,13 @@ function mask(value) {
     if (value)
         core.setSecret(value);
 }
+/**
+ * Resumes workflow-command processing after a child process printed `::stop-commands::<token>`
+ * and never ended it, so the commands that follow are not ignored by the runner.
+ */
+function resumeWorkflowCommands(token) {
+    process.stdout.write(`::${token}::\n`);
+}
 const runner_debug = (message) => core.debug(message);
 const runner_info = (message) => info(message);
 const runner_warning = (message) => core.warning(message);
@@ -71095,6 +71102,8 @@ async function concurrency_mapBounded(items, limit, task) {
 
 /** Ed25519 message signatures cover the artifact itself, so the file must be read whole; up to this size. */
 const ED25519_MESSAGE_LIMIT = 64 * 1024 * 1024;
+/** Files up to this size get their message signature checked by node:crypto while streaming. */
+const NATIVE_CHECK_LIMIT = 1024 * 1024;
 /** Checks every subject (a failure never stops the others) and returns one result each. */
 async function verifyArtifacts(subjects, options) {
     if (subjects.length === 0)
@@ -71213,8 +71222,10 @@ async function artifactEvidence(subject, bundle, publicKey, result) {
         }
         return { kind: 'bytes', data };
     }
-    // With the file at hand, the expected key's signature is checked natively in the same pass.
-    const native = message && key ? (0,external_node_crypto_.createVerify)(algorithm) : undefined;
+    // A small file's signature is checked natively in the same pass (hashing it twice costs less than
+    // the BigInt check); a large file is hashed once and its signature checked over the digest.
+    const small = (await (0,promises_.stat)(subject.path)).size <= NATIVE_CHECK_LIMIT;
+    const native = message && key && small ? (0,external_node_crypto_.createVerify)(algorithm) : undefined;
     const digests = await digest_digestFile(subject.path, ['sha256', algorithm], native ? [native] : []);
     result.digest = digest_formatDigest('sha256', digests.get('sha256'));
     const evidence = { kind: 'digest', digest: digests.get(algorithm) };

@@ -15,6 +15,9 @@ import { mapBounded } from './concurrency.js';
 /** Ed25519 message signatures cover the artifact itself, so the file must be read whole; up to this size. */
 export const ED25519_MESSAGE_LIMIT = 64 * 1024 * 1024;
 
+/** Files up to this size get their message signature checked by node:crypto while streaming. */
+const NATIVE_CHECK_LIMIT = 1024 * 1024;
+
 /** One artifact to verify: a file, or only its digest (`sha256:<hex>`), with its bundle. */
 export interface VerifySubject {
   /** The name shown in results (a workspace-relative path, or subject-name). */
@@ -208,8 +211,10 @@ async function artifactEvidence(
     }
     return { kind: 'bytes', data };
   }
-  // With the file at hand, the expected key's signature is checked natively in the same pass.
-  const native = message && key ? createVerify(algorithm) : undefined;
+  // A small file's signature is checked natively in the same pass (hashing it twice costs less than
+  // the BigInt check); a large file is hashed once and its signature checked over the digest.
+  const small = (await stat(subject.path)).size <= NATIVE_CHECK_LIMIT;
+  const native = message && key && small ? createVerify(algorithm) : undefined;
   const digests = await digestFile(subject.path, ['sha256', algorithm], native ? [native] : []);
   result.digest = formatDigest('sha256', digests.get('sha256')!);
   const evidence: ArtifactEvidence = { kind: 'digest', digest: digests.get(algorithm)! };

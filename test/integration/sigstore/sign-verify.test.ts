@@ -89,6 +89,27 @@ describe('keyless signing against the local stack', () => {
     expect(workflow.reason).toBeUndefined();
   });
 
+  it('verifies a file over 1 MiB through the digest (one hashing pass) and rejects a bad signature', async () => {
+    const subject = artifact('large artifact line\n'.repeat(120_000));
+    const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const signer = new KeyedSigner(pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    const [signed] = await signArtifacts([subject], { signer, cwd: local.dir });
+    const options = {
+      publicKey: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+      tlogThreshold: 0,
+      timestampThreshold: 0,
+    };
+    expectVerified(await verifyOne(subject, signed!.bundlePath, options));
+    const bundle = JSON.parse(readFileSync(signed!.bundlePath, 'utf8'));
+    const signature = Buffer.from(bundle.messageSignature.signature, 'base64');
+    signature[10]! ^= 1;
+    bundle.messageSignature.signature = signature.toString('base64');
+    writeFileSync(signed!.bundlePath, JSON.stringify(bundle));
+    expect((await verifyOne(subject, signed!.bundlePath, options)).reason).toBe(
+      'bad signature: signature verification failed',
+    );
+  });
+
   it('signs through a signing config with Rekor v2 and a TSA timestamp', async () => {
     const subject = artifact();
     const services = readSigningConfig(local.stack.writeSigningConfig(join(local.dir, 'config'), 2));
