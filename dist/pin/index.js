@@ -30984,7 +30984,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, warning, workspace
+// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, resumeWorkflowCommands, warning, workspace
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -34046,6 +34046,13 @@ function mask(value) {
     if (value)
         core_setSecret(value);
 }
+/**
+ * Resumes workflow-command processing after a child process printed `::stop-commands::<token>`
+ * and never ended it, so the commands that follow are not ignored by the runner.
+ */
+function resumeWorkflowCommands(token) {
+    process.stdout.write(`::${token}::\n`);
+}
 const runner_debug = (message) => core.debug(message);
 const runner_info = (message) => info(message);
 const runner_warning = (message) => core.warning(message);
@@ -36603,13 +36610,12 @@ class IgnoreStack {
 
 /** Folders never worth walking, ignored or not. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/** Suffixes of files that are not Dockerfiles even when named after one (Dockerfile.md, dockerfile.test.ts). */
+const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|txt|rst|j2|jinja|tmpl|tpl|template|orig|bak|ts|js|mjs|cjs|go|py|rs|java|rb|json|ya?ml|toml|sh|snap)$/i;
 /** The kind of file a path names, from its name alone; undefined for files we do not read. */
 function classifyPath(path) {
     const name = external_node_path_.posix.basename(path);
-    // Not Dockerfiles: BuildKit's per-Dockerfile ignore files, docs about them, and unrendered templates.
-    if (/\.(?:dockerignore|md|txt|rst|j2|jinja|tmpl|tpl|template|orig|bak)$/i.test(name))
-        return undefined;
-    if (/^(?:Dockerfile|Containerfile)(?:[.-].+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name))
+    if (isDockerfileName(name))
         return 'dockerfile';
     if (!/\.ya?ml$/i.test(name))
         return undefined;
@@ -36618,6 +36624,14 @@ function classifyPath(path) {
     if (/^action\.ya?ml$/i.test(name))
         return 'action';
     return 'manifests';
+}
+/** Dockerfile, Containerfile, dockerfile, Dockerfile.dev, Dockerfile-dev, api.Dockerfile, app.containerfile. */
+function isDockerfileName(name) {
+    if (NOT_A_DOCKERFILE.test(name))
+        return false;
+    return (/^(?:Dockerfile|Containerfile|dockerfile|containerfile)$/.test(name) ||
+        /^(?:Dockerfile|Containerfile)[.-]./.test(name) ||
+        /\.(?:dockerfile|containerfile)$/i.test(name));
 }
 /**
  * The files to read. Without patterns: the whole workspace, honouring every .gitignore (and never
@@ -37425,8 +37439,11 @@ async function runPin(options) {
         const loaded = decodeFile(bytes);
         texts.set(file.path, loaded);
         const reading = readFile(file, loaded.text);
-        for (const problem of reading.problems) {
-            findings.push(pinFinding('parse-error', file.path, problem, `${describeKind(file.kind)} ${file.path}: ${problem.message}`));
+        // One finding per file, at its first problem: a file that is not what its name says fails on every line.
+        const [problem, ...more] = reading.problems;
+        if (problem) {
+            const rest = more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'} in this file)` : '';
+            findings.push(pinFinding('parse-error', file.path, problem, `${describeKind(file.kind)} ${file.path}: ${problem.message}${rest}`));
         }
         const index = new LineIndex(loaded.text);
         for (const occurrence of reading.occurrences) {

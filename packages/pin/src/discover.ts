@@ -15,17 +15,28 @@ export interface DiscoveredFile {
 /** Folders never worth walking, ignored or not. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 
+/** Suffixes of files that are not Dockerfiles even when named after one (Dockerfile.md, dockerfile.test.ts). */
+const NOT_A_DOCKERFILE =
+  /\.(?:dockerignore|md|txt|rst|j2|jinja|tmpl|tpl|template|orig|bak|ts|js|mjs|cjs|go|py|rs|java|rb|json|ya?ml|toml|sh|snap)$/i;
+
 /** The kind of file a path names, from its name alone; undefined for files we do not read. */
 export function classifyPath(path: string): FileKind | undefined {
   const name = posix.basename(path);
-  // Not Dockerfiles: BuildKit's per-Dockerfile ignore files, docs about them, and unrendered templates.
-  if (/\.(?:dockerignore|md|txt|rst|j2|jinja|tmpl|tpl|template|orig|bak)$/i.test(name)) return undefined;
-  if (/^(?:Dockerfile|Containerfile)(?:[.-].+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name))
-    return 'dockerfile';
+  if (isDockerfileName(name)) return 'dockerfile';
   if (!/\.ya?ml$/i.test(name)) return undefined;
   if (/(?:^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'workflow';
   if (/^action\.ya?ml$/i.test(name)) return 'action';
   return 'manifests';
+}
+
+/** Dockerfile, Containerfile, dockerfile, Dockerfile.dev, Dockerfile-dev, api.Dockerfile, app.containerfile. */
+function isDockerfileName(name: string): boolean {
+  if (NOT_A_DOCKERFILE.test(name)) return false;
+  return (
+    /^(?:Dockerfile|Containerfile|dockerfile|containerfile)$/.test(name) ||
+    /^(?:Dockerfile|Containerfile)[.-]./.test(name) ||
+    /\.(?:dockerfile|containerfile)$/i.test(name)
+  );
 }
 
 /**

@@ -85,9 +85,18 @@ export async function runPin(options: PinOptions): Promise<PinResult> {
     const loaded = decodeFile(bytes);
     texts.set(file.path, loaded);
     const reading = readFile(file, loaded.text);
-    for (const problem of reading.problems) {
+    // One finding per file, at its first problem: a file that is not what its name says fails on every line.
+    const [problem, ...more] = reading.problems;
+    if (problem) {
+      const rest =
+        more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'} in this file)` : '';
       findings.push(
-        pinFinding('parse-error', file.path, problem, `${describeKind(file.kind)} ${file.path}: ${problem.message}`),
+        pinFinding(
+          'parse-error',
+          file.path,
+          problem,
+          `${describeKind(file.kind)} ${file.path}: ${problem.message}${rest}`,
+        ),
       );
     }
     const index = new LineIndex(loaded.text);

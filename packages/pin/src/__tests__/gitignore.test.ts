@@ -94,6 +94,10 @@ describe('discoverFiles', () => {
     expect(classifyPath('Dockerfiles.txt')).toBeUndefined();
     expect(classifyPath('Dockerfile.dockerignore')).toBeUndefined();
     expect(classifyPath('Dockerfile.j2')).toBeUndefined();
+    expect(classifyPath('src/__tests__/dockerfile.test.ts')).toBeUndefined();
+    expect(classifyPath('dockerfile-parser.go')).toBeUndefined();
+    expect(classifyPath('dockerfile')).toBe('dockerfile');
+    expect(classifyPath('app.containerfile')).toBe('dockerfile');
     expect(classifyPath('a/.github/workflows/x.yaml')).toBe('workflow');
     expect(classifyPath('.github/actions/a/action.yaml')).toBe('action');
     expect(classifyPath('k8s/app.yml')).toBe('manifests');

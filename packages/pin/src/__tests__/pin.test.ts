@@ -123,11 +123,11 @@ describe('runPin check mode', () => {
     ]);
   });
 
-  it('gives parse-error findings and still checks every other file', async () => {
+  it('gives one parse-error finding per file and still checks every other file', async () => {
     const root = make({
       'bad.yaml': 'a: [1, 2\nb: c\n',
       'helm/templates/deploy.yaml': 'spec:\n  {{- if .Values.x }}\n  replicas: [\n',
-      Dockerfile: 'FROM\nFROM node:20\n',
+      Dockerfile: 'FROM\nFROM node:20\nFRUM x\nRUM y\n',
       'ok.yaml': 'services:\n  db:\n    image: postgres:16\n',
     });
     const result = await runPin({ workspace: root });
@@ -137,6 +137,9 @@ describe('runPin check mode', () => {
       ['image-not-pinned', 'Dockerfile', 2],
       ['image-not-pinned', 'ok.yaml', 3],
     ]);
+    expect(result.findings[1]!.message).toBe(
+      'Dockerfile Dockerfile: FROM needs an image (and 2 more problems in this file)',
+    );
   });
 
   it('checks version comments against an offline tag map', async () => {
