@@ -27,6 +27,14 @@ export function mask(value: string): void {
   if (value) core.setSecret(value);
 }
 
+/**
+ * Resumes workflow-command processing after a child process printed `::stop-commands::<token>`
+ * and never ended it, so the commands that follow are not ignored by the runner.
+ */
+export function resumeWorkflowCommands(token: string): void {
+  process.stdout.write(`::${token}::\n`);
+}
+
 export const debug = (message: string): void => core.debug(message);
 export const info = (message: string): void => core.info(message);
 export const warning = (message: string): void => core.warning(message);

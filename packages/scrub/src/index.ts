@@ -11,3 +11,4 @@ export * from './rules/index.js';
 export * from './scanner.js';
 export * from './stream-redactor.js';
 export * from './wrap.js';
+export * from './run.js';

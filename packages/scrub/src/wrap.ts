@@ -9,7 +9,9 @@ import { StreamRedactor } from './stream-redactor.js';
 
 export interface WrapCommandOptions {
   /** The script to run (the `run` input): written to a file, never spliced into a command line. */
-  script: string;
+  script?: string;
+  /** Or a command as an argument array (the CLI's `-- CMD ARGS...`), run without a shell. */
+  argv?: readonly string[];
   /** bash (default), sh, pwsh, powershell, python, or a template such as `perl {0}`. */
   shell?: string;
   cwd: string;
@@ -71,12 +73,18 @@ function scriptExtension(shell: string): string {
  */
 export async function wrapCommand(options: WrapCommandOptions): Promise<WrapCommandResult> {
   const shell = options.shell?.trim() || 'bash';
+  if ((options.script === undefined) === (options.argv === undefined)) {
+    throw new UsageError('Give either a script to run or a command (not both).');
+  }
+  if (options.argv !== undefined && options.argv.length === 0) throw new UsageError('The command to run is empty.');
   const folder = mkdtempSync(join(tmpdir(), 'gatehouse-scrub-'));
   const scriptPath = join(folder, `script${scriptExtension(shell)}`);
-  writeFileSync(scriptPath, options.script, { mode: 0o700 });
+  if (options.script !== undefined) writeFileSync(scriptPath, options.script, { mode: 0o700 });
   try {
     await options.beforeSpawn?.(options.masks);
-    const { file, args } = shellArguments(shell, scriptPath);
+    const { file, args } = options.argv
+      ? { file: options.argv[0]!, args: options.argv.slice(1) }
+      : shellArguments(shell, scriptPath);
     const stopTracker = new StopCommandsTracker();
     const redactorOptions = {
       replacement: options.replacement ?? 'mask',
@@ -108,8 +116,11 @@ export async function wrapCommand(options: WrapCommandOptions): Promise<WrapComm
         child.stdout.on('data', (chunk: Buffer) => out.write(chunk));
         child.stderr.on('data', (chunk: Buffer) => err.write(chunk));
         child.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') reject(new UsageError(`Input 'shell': ${file} was not found.`));
-          else reject(error);
+          if (error.code === 'ENOENT') {
+            reject(
+              new UsageError(options.argv ? `Command not found: ${file}` : `Input 'shell': ${file} was not found.`),
+            );
+          } else reject(error);
         });
         child.on('close', (code, killedBy) => {
           out.end();

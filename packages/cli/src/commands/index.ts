@@ -1,8 +1,9 @@
 import type { Command } from '../command.js';
 import { gateCommand } from './gate.js';
 import { pinCommand } from './pin.js';
+import { scrubCommand } from './scrub.js';
 import { signCommand } from './sign.js';
 import { verifyCommand } from './verify.js';
 
 /** Every subcommand, in the order `gatehouse --help` lists them. */
-export const COMMANDS: Command[] = [gateCommand, pinCommand, signCommand, verifyCommand];
+export const COMMANDS: Command[] = [gateCommand, pinCommand, scrubCommand, signCommand, verifyCommand];
