@@ -36844,7 +36844,7 @@ class OncePerKey {
         return this.results.size;
     }
 }
-const DEFAULT_RETRY = { retries: 3, maxWaitMs: 60_000 };
+const DEFAULT_RETRY = { retries: 3, maxWaitMs: 60_000, requestTimeoutMs: 30_000 };
 /** Milliseconds to wait from a Retry-After header (seconds or an HTTP date); 1 s when absent. */
 function retryAfterMs(header, now = Date.now()) {
     if (header === null || header.trim() === '')
@@ -36858,7 +36858,8 @@ function retryAfterMs(header, now = Date.now()) {
 /** fetch, retried on 429 (and 503 with Retry-After) honouring Retry-After within the policy. */
 async function fetchWithRetry(fetcher, url, init, policy) {
     for (let attempt = 0;; attempt++) {
-        const response = await fetcher(url, init);
+        const timeout = policy.requestTimeoutMs ?? DEFAULT_RETRY.requestTimeoutMs;
+        const response = await fetcher(url, { ...init, signal: AbortSignal.timeout(timeout) });
         const retryable = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
         if (!retryable || attempt >= policy.retries)
             return response;
@@ -36877,6 +36878,10 @@ class ResolveError extends Error {
     }
 }
 function describeFetchFailure(url, error) {
+    // DOMException is not always an `instanceof Error` (another realm), so look at the name.
+    if (error?.name === 'TimeoutError') {
+        return new ResolveError('unreachable', `${new URL(url).origin} did not answer in time`);
+    }
     const cause = error instanceof Error && error.cause instanceof Error
         ? error.cause.message
         : error instanceof Error
@@ -36937,7 +36942,13 @@ class RegistryClient {
         const get = await this.manifestRequest(reference, url, 'GET');
         if (!get.ok)
             throw this.failure(get, what);
-        const body = Buffer.from(await get.arrayBuffer());
+        let body;
+        try {
+            body = Buffer.from(await get.arrayBuffer());
+        }
+        catch (error) {
+            throw describeFetchFailure(url, error);
+        }
         const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
         const claimed = get.headers.get('docker-content-digest');
         if (claimed?.startsWith('sha256:') && claimed !== digest) {
@@ -37166,7 +37177,14 @@ class GitHubClient {
             await response.body?.cancel();
             throw new ResolveError(response.status === 429 ? 'rate-limited' : 'bad-response', `${new URL(url).origin}: HTTP ${response.status}`);
         }
-        return (await response.json());
+        try {
+            return (await response.json());
+        }
+        catch (error) {
+            if (error instanceof SyntaxError)
+                throw new ResolveError('bad-response', `${new URL(url).origin}: the answer is not JSON`);
+            throw describeFetchFailure(url, error);
+        }
     }
 }
 

@@ -126,6 +126,12 @@ export class GitHubClient implements ActionResolver {
         `${new URL(url).origin}: HTTP ${response.status}`,
       );
     }
-    return (await response.json()) as T;
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      if (error instanceof SyntaxError)
+        throw new ResolveError('bad-response', `${new URL(url).origin}: the answer is not JSON`);
+      throw describeFetchFailure(url, error);
+    }
   }
 }

@@ -40,9 +40,11 @@ export interface RetryPolicy {
   retries: number;
   /** Upper bound on one wait, in milliseconds, whatever Retry-After says. */
   maxWaitMs: number;
+  /** A request (with its body) that takes longer than this fails as unreachable. */
+  requestTimeoutMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, maxWaitMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, maxWaitMs: 60_000, requestTimeoutMs: 30_000 };
 
 /** Milliseconds to wait from a Retry-After header (seconds or an HTTP date); 1 s when absent. */
 export function retryAfterMs(header: string | null, now = Date.now()): number {
@@ -61,7 +63,8 @@ export async function fetchWithRetry(
   policy: RetryPolicy,
 ): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
-    const response = await fetcher(url, init);
+    const timeout = policy.requestTimeoutMs ?? DEFAULT_RETRY.requestTimeoutMs!;
+    const response = await fetcher(url, { ...init, signal: AbortSignal.timeout(timeout) });
     const retryable = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
     if (!retryable || attempt >= policy.retries) return response;
     const wait = Math.min(retryAfterMs(response.headers.get('retry-after')), policy.maxWaitMs);
@@ -82,6 +85,10 @@ export class ResolveError extends Error {
 }
 
 export function describeFetchFailure(url: string, error: unknown): ResolveError {
+  // DOMException is not always an `instanceof Error` (another realm), so look at the name.
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+    return new ResolveError('unreachable', `${new URL(url).origin} did not answer in time`);
+  }
   const cause =
     error instanceof Error && error.cause instanceof Error
       ? error.cause.message

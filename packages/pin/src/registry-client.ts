@@ -84,7 +84,12 @@ export class RegistryClient implements ImageResolver {
     if (!head.ok && head.status !== 405 && head.status !== 400) throw this.failure(head, what);
     const get = await this.manifestRequest(reference, url, 'GET');
     if (!get.ok) throw this.failure(get, what);
-    const body = Buffer.from(await get.arrayBuffer());
+    let body: Buffer;
+    try {
+      body = Buffer.from(await get.arrayBuffer());
+    } catch (error) {
+      throw describeFetchFailure(url, error);
+    }
     const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
     const claimed = get.headers.get('docker-content-digest');
     if (claimed?.startsWith('sha256:') && claimed !== digest) {

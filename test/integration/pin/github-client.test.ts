@@ -68,4 +68,26 @@ describe('GitHubClient against a local GitHub REST API', () => {
     expect(error.code).toBe('unauthorized');
     expect(error.message).not.toContain(wrong);
   });
+
+  it('fails as unreachable when the API does not answer in time', async () => {
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => {
+      // Never answers.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as import('node:net').AddressInfo;
+    try {
+      const github = new GitHubClient({
+        apiUrl: `http://127.0.0.1:${port}`,
+        retry: { retries: 0, maxWaitMs: 0, requestTimeoutMs: 200 },
+      });
+      const error = (await github
+        .resolveActionRef('actions', 'checkout', 'v4')
+        .catch((e: unknown) => e)) as ResolveError;
+      expect([error.code, error.message]).toEqual(['unreachable', `http://127.0.0.1:${port} did not answer in time`]);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });
