@@ -36364,8 +36364,12 @@ class Detector {
     /** Keyword id → indices of the rules it triggers. */
     rulesOfKeyword;
     rules;
+    /** Per rule, the last line it was queued for (so a line runs each rule once). */
+    seenStamp;
+    stampCounter = 0;
     constructor(rules) {
         this.rules = rules;
+        this.seenStamp = new Int32Array(rules.length);
         const keywordIds = new Map();
         const rulesOfKeyword = [];
         rules.forEach((rule, index) => {
@@ -36438,15 +36442,18 @@ function acceptable(rule, secret) {
 function matchKeywordHits(detector, text, hits, out) {
     let lineStart = -1;
     let lineEnd = -1;
-    let candidates = new Set();
+    let line = 0;
+    const candidates = [];
+    const seen = detector.seenStamp;
     const flush = () => {
-        if (candidates.size > 0)
+        if (candidates.length > 0)
             detector.matchLine(text, lineStart, lineEnd, candidates, out);
-        candidates = new Set();
+        candidates.length = 0;
     };
     for (const [keyword, start] of hits) {
         if (start >= lineEnd) {
             flush();
+            line = ++detector.stampCounter;
             lineStart = start;
             while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)))
                 lineStart--;
@@ -36454,8 +36461,12 @@ function matchKeywordHits(detector, text, hits, out) {
             while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd)))
                 lineEnd++;
         }
-        for (const rule of detector.rulesOfKeyword[keyword])
-            candidates.add(rule);
+        for (const rule of detector.rulesOfKeyword[keyword]) {
+            if (seen[rule] === line)
+                continue;
+            seen[rule] = line;
+            candidates.push(rule);
+        }
     }
     flush();
 }
@@ -37810,8 +37821,10 @@ class StreamRedactor {
         const text = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
         if (text.length === 0)
             return;
+        // Only the new bytes can hold a new line break: searching just them keeps tiny writes linear.
+        const breakInChunk = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+        const lastBreak = breakInChunk < 0 ? -1 : this.pending.length + breakInChunk;
         this.pending += text;
-        const lastBreak = Math.max(this.pending.lastIndexOf('\n'), this.pending.lastIndexOf('\r'));
         if (lastBreak >= 0) {
             const complete = this.pending.slice(0, lastBreak + 1);
             this.pending = this.pending.slice(lastBreak + 1);

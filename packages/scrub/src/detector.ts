@@ -27,9 +27,13 @@ export class Detector {
   readonly rulesOfKeyword: number[][];
 
   readonly rules: readonly SecretRule[];
+  /** Per rule, the last line it was queued for (so a line runs each rule once). */
+  readonly seenStamp: Int32Array;
+  stampCounter = 0;
 
   constructor(rules: readonly SecretRule[]) {
     this.rules = rules;
+    this.seenStamp = new Int32Array(rules.length);
     const keywordIds = new Map<string, number>();
     const rulesOfKeyword: number[][] = [];
     rules.forEach((rule, index) => {
@@ -104,20 +108,27 @@ export function matchKeywordHits(
 ): void {
   let lineStart = -1;
   let lineEnd = -1;
-  let candidates = new Set<number>();
+  let line = 0;
+  const candidates: number[] = [];
+  const seen = detector.seenStamp;
   const flush = (): void => {
-    if (candidates.size > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
-    candidates = new Set();
+    if (candidates.length > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
+    candidates.length = 0;
   };
   for (const [keyword, start] of hits) {
     if (start >= lineEnd) {
       flush();
+      line = ++detector.stampCounter;
       lineStart = start;
       while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
       lineEnd = start;
       while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
     }
-    for (const rule of detector.rulesOfKeyword[keyword]!) candidates.add(rule);
+    for (const rule of detector.rulesOfKeyword[keyword]!) {
+      if (seen[rule] === line) continue;
+      seen[rule] = line;
+      candidates.push(rule);
+    }
   }
   flush();
 }

@@ -50,8 +50,10 @@ export class StreamRedactor {
     if (this.ended) throw new Error('StreamRedactor: write after end');
     const text = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
     if (text.length === 0) return;
+    // Only the new bytes can hold a new line break: searching just them keeps tiny writes linear.
+    const breakInChunk = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    const lastBreak = breakInChunk < 0 ? -1 : this.pending.length + breakInChunk;
     this.pending += text;
-    const lastBreak = Math.max(this.pending.lastIndexOf('\n'), this.pending.lastIndexOf('\r'));
     if (lastBreak >= 0) {
       const complete = this.pending.slice(0, lastBreak + 1);
       this.pending = this.pending.slice(lastBreak + 1);

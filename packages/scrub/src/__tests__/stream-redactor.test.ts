@@ -213,3 +213,20 @@ describe('createRedactStream', () => {
     expect(stream.counts.toJSON()).toEqual({ 'known-secret': 1 });
   });
 });
+
+describe('long partial lines', () => {
+  it('stays linear for one-byte writes of a long line without a newline', () => {
+    const scanner = new SecretScanner({ knownValues: ['needle-secret-77'], rules: [] });
+    const out: Buffer[] = [];
+    const redactor = new StreamRedactor(scanner, (chunk) => out.push(chunk), {
+      flushAfterMs: 60_000,
+      maxLineBytes: 4096,
+    });
+    const line = `${'x'.repeat(50_000)}needle-secret-77${'y'.repeat(50_000)}`;
+    const bytes = Buffer.from(line);
+    for (let i = 0; i < bytes.length; i++) redactor.write(bytes.subarray(i, i + 1));
+    redactor.end();
+    const text = Buffer.concat(out).toString();
+    expect(text).toBe(`${'x'.repeat(50_000)}***${'y'.repeat(50_000)}`);
+  });
+});
