@@ -71146,7 +71146,8 @@ async function check(subject, verifier, options, result) {
         throw new BundleError("the bundle is signed with a certificate, but 'public-key' was given: verify it with an identity policy");
     }
     rejectRootInChain(bundle);
-    const evidence = await artifactEvidence(subject, bundle, options.publicKey, result);
+    const statement = bundle.content.$case === 'dsseEnvelope' ? readStatement(bundle.content.dsseEnvelope) : undefined;
+    const { evidence, digests } = await artifactEvidence(subject, bundle, options.publicKey, result, statement?.algorithms ?? []);
     if (bundle.content.$case === 'messageSignature') {
         const expected = bundle.content.messageSignature.messageDigest?.digest;
         if (evidence.kind === 'digest' && (!expected || !expected.equals(evidence.digest))) {
@@ -71174,12 +71175,8 @@ async function check(subject, verifier, options, result) {
         if (mismatch)
             throw new BundleError(mismatch);
     }
-    if (bundle.content.$case === 'dsseEnvelope') {
-        const statement = readStatement(bundle.content.dsseEnvelope);
+    if (statement) {
         found.predicateType = statement.predicateType;
-        const digests = subject.digest
-            ? new Map([[subject.digest.algorithm, subject.digest.digest]])
-            : await digestsFor(subject, statement.algorithms);
         if (!statementMatches(statement, digests)) {
             throw new BundleError(`digest mismatch: the artifact ${result.digest} is not a subject of the attestation`);
         }
@@ -71190,7 +71187,7 @@ async function check(subject, verifier, options, result) {
     return found;
 }
 /** Streams the artifact once for the digest(s) the bundle needs; Ed25519 message signatures need the bytes. */
-async function artifactEvidence(subject, bundle, publicKey, result) {
+async function artifactEvidence(subject, bundle, publicKey, result, statementAlgorithms) {
     const message = bundle.content.$case === 'messageSignature' ? bundle.content.messageSignature : undefined;
     const algorithm = message ? (HASH_NAMES[message.messageDigest?.algorithm ?? 1] ?? 'sha256') : 'sha256';
     if (subject.digest) {
@@ -71198,7 +71195,10 @@ async function artifactEvidence(subject, bundle, publicKey, result) {
         if (message && subject.digest.algorithm !== algorithm) {
             throw new BundleError(`the bundle signs a ${algorithm} digest; give subject-digest as ${algorithm}:<hex>`);
         }
-        return { kind: 'digest', digest: subject.digest.digest };
+        return {
+            evidence: { kind: 'digest', digest: subject.digest.digest },
+            digests: new Map([[subject.digest.algorithm, subject.digest.digest]]),
+        };
     }
     if (!subject.path)
         throw new src/* UsageError */.eb(`Subject '${subject.name}' has neither a file nor a digest.`);
@@ -71220,13 +71220,13 @@ async function artifactEvidence(subject, bundle, publicKey, result) {
         if (!message.messageDigest?.digest.equals(digests.get(algorithm))) {
             throw new BundleError(`digest mismatch: the artifact is ${result.digest} but the bundle signs ${message.messageDigest?.digest.toString('hex') ?? '(no digest)'}`);
         }
-        return { kind: 'bytes', data };
+        return { evidence: { kind: 'bytes', data }, digests };
     }
     // A small file's signature is checked natively in the same pass (hashing it twice costs less than
     // the BigInt check); a large file is hashed once and its signature checked over the digest.
     const small = (await (0,promises_.stat)(subject.path)).size <= NATIVE_CHECK_LIMIT;
     const native = message && key && small ? (0,external_node_crypto_.createVerify)(algorithm) : undefined;
-    const digests = await digest_digestFile(subject.path, ['sha256', algorithm], native ? [native] : []);
+    const digests = await digest_digestFile(subject.path, ['sha256', algorithm, ...statementAlgorithms], native ? [native] : []);
     result.digest = digest_formatDigest('sha256', digests.get('sha256'));
     const evidence = { kind: 'digest', digest: digests.get(algorithm) };
     if (native && key && message) {
@@ -71239,10 +71239,7 @@ async function artifactEvidence(subject, bundle, publicKey, result) {
         }
         evidence.checked = { key, valid };
     }
-    return evidence;
-}
-async function digestsFor(subject, algorithms) {
-    return digest_digestFile(subject.path, ['sha256', ...algorithms]);
+    return { evidence, digests };
 }
 /** A chain carried in the bundle must stop below the root: the root comes only from the trusted root. */
 function rejectRootInChain(bundle) {

@@ -121,7 +121,14 @@ async function check(
   }
 
   rejectRootInChain(bundle);
-  const evidence = await artifactEvidence(subject, bundle, options.publicKey, result);
+  const statement = bundle.content.$case === 'dsseEnvelope' ? readStatement(bundle.content.dsseEnvelope) : undefined;
+  const { evidence, digests } = await artifactEvidence(
+    subject,
+    bundle,
+    options.publicKey,
+    result,
+    statement?.algorithms ?? [],
+  );
   if (bundle.content.$case === 'messageSignature') {
     const expected = bundle.content.messageSignature.messageDigest?.digest;
     if (evidence.kind === 'digest' && (!expected || !expected.equals(evidence.digest))) {
@@ -153,12 +160,8 @@ async function check(
     if (mismatch) throw new BundleError(mismatch);
   }
 
-  if (bundle.content.$case === 'dsseEnvelope') {
-    const statement = readStatement(bundle.content.dsseEnvelope);
+  if (statement) {
     found.predicateType = statement.predicateType;
-    const digests = subject.digest
-      ? new Map([[subject.digest.algorithm, subject.digest.digest]])
-      : await digestsFor(subject, statement.algorithms);
     if (!statementMatches(statement, digests)) {
       throw new BundleError(`digest mismatch: the artifact ${result.digest} is not a subject of the attestation`);
     }
@@ -177,7 +180,8 @@ async function artifactEvidence(
   bundle: Bundle,
   publicKey: string | undefined,
   result: VerifyResult,
-): Promise<ArtifactEvidence> {
+  statementAlgorithms: readonly HashName[],
+): Promise<{ evidence: ArtifactEvidence; digests: Map<HashName, Buffer> }> {
   const message = bundle.content.$case === 'messageSignature' ? bundle.content.messageSignature : undefined;
   const algorithm: HashName = message ? (HASH_NAMES[message.messageDigest?.algorithm ?? 1] ?? 'sha256') : 'sha256';
   if (subject.digest) {
@@ -185,7 +189,10 @@ async function artifactEvidence(
     if (message && subject.digest.algorithm !== algorithm) {
       throw new BundleError(`the bundle signs a ${algorithm} digest; give subject-digest as ${algorithm}:<hex>`);
     }
-    return { kind: 'digest', digest: subject.digest.digest };
+    return {
+      evidence: { kind: 'digest', digest: subject.digest.digest },
+      digests: new Map([[subject.digest.algorithm, subject.digest.digest]]),
+    };
   }
   if (!subject.path) throw new UsageError(`Subject '${subject.name}' has neither a file nor a digest.`);
   let key;
@@ -209,13 +216,13 @@ async function artifactEvidence(
         `digest mismatch: the artifact is ${result.digest} but the bundle signs ${message!.messageDigest?.digest.toString('hex') ?? '(no digest)'}`,
       );
     }
-    return { kind: 'bytes', data };
+    return { evidence: { kind: 'bytes', data }, digests };
   }
   // A small file's signature is checked natively in the same pass (hashing it twice costs less than
   // the BigInt check); a large file is hashed once and its signature checked over the digest.
   const small = (await stat(subject.path)).size <= NATIVE_CHECK_LIMIT;
   const native = message && key && small ? createVerify(algorithm) : undefined;
-  const digests = await digestFile(subject.path, ['sha256', algorithm], native ? [native] : []);
+  const digests = await digestFile(subject.path, ['sha256', algorithm, ...statementAlgorithms], native ? [native] : []);
   result.digest = formatDigest('sha256', digests.get('sha256')!);
   const evidence: ArtifactEvidence = { kind: 'digest', digest: digests.get(algorithm)! };
   if (native && key && message) {
@@ -227,11 +234,7 @@ async function artifactEvidence(
     }
     evidence.checked = { key, valid };
   }
-  return evidence;
-}
-
-async function digestsFor(subject: VerifySubject, algorithms: readonly HashName[]): Promise<Map<HashName, Buffer>> {
-  return digestFile(subject.path!, ['sha256', ...algorithms]);
+  return { evidence, digests };
 }
 
 /** A chain carried in the bundle must stop below the root: the root comes only from the trusted root. */
