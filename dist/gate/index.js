@@ -32462,7 +32462,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, mask, workspace
+// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, mask, resumeWorkflowCommands, workspace
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -35524,6 +35524,13 @@ function mask(value) {
     if (value)
         core.setSecret(value);
 }
+/**
+ * Resumes workflow-command processing after a child process printed `::stop-commands::<token>`
+ * and never ended it, so the commands that follow are not ignored by the runner.
+ */
+function resumeWorkflowCommands(token) {
+    process.stdout.write(`::${token}::\n`);
+}
 const runner_debug = (message) => core.debug(message);
 const runner_info = (message) => info(message);
 const runner_warning = (message) => warning(message);
@@ -37190,7 +37197,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   lg: () => (/* reexport */ writeSarif)
 });
 
-// UNUSED EXPORTS: TOOL, hasFix, reportedFindings
+// UNUSED EXPORTS: TOOL, decide, hasFix, reportedFindings
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -38980,7 +38987,17 @@ async function runGate(options) {
             findings.push({ ...finding, properties: { ...finding.properties, sources: [path] } });
         }
     }
-    findings = dedupeFindings(findings);
+    const result = await decide(findings, options);
+    if (reportPaths.length === 0)
+        result.notes.push('No report matched; allow-empty is true.');
+    return { ...result, reports };
+}
+/**
+ * The gate's decision over findings already in hand (from reports, or from Gatehouse's own checks):
+ * de-duplicate, apply VEX and exceptions, and fail on unsuppressed findings at or above fail-on.
+ */
+async function decide(input, options) {
+    let findings = dedupeFindings([...input]);
     for (const path of await matchInput('vex', options.vex, options.workspace)) {
         const statements = readVex(await (0,promises_.readFile)((0,external_node_path_.resolve)(options.workspace, path)), path);
         findings = applyVex(findings, statements).findings;
@@ -39008,14 +39025,12 @@ async function runGate(options) {
     for (const rule of unusedExceptions) {
         notes.push(`Exception ${rule.id} (${rule.source.path}:${rule.source.line}, owner ${rule.owner}) matched no finding.`);
     }
-    if (reportPaths.length === 0)
-        notes.push('No report matched; allow-empty is true.');
     const passed = decisive.length === 0;
     return {
         passed,
         failOn: options.failOn,
         reportOn: options.reportOn,
-        reports,
+        reports: [],
         findings,
         decisive,
         others,
