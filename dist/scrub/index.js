@@ -36146,16 +36146,14 @@ function applySpans(text, spans, style, counts) {
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/aho-corasick.ts
 /**
- * An Aho-Corasick automaton over latin1 strings (one char per byte), compiled to a dense DFA with
- * byte classes, so scanning is one table lookup per byte however many patterns are registered.
+ * An Aho-Corasick automaton over latin1 strings (one char per byte), compiled to a dense DFA over
+ * byte classes, so scanning costs one table lookup per byte however many patterns are registered.
  */
 class AhoCorasick {
-    /** Transition table: next = delta[state * classCount + classOf[byte]]. */
-    delta;
     /**
-     * The same table with each entry pre-multiplied into a row offset (next * classCount), negated
-     * (bitwise not) when the next state ends a pattern: the scanning loop then needs no multiply and
-     * one sign test per byte.
+     * Transitions, each pre-multiplied into a row offset (next * classCount) and negated (bitwise
+     * not) when the next state ends a pattern: next = rows[row + classOf[byte]], so the scanning loop
+     * needs no multiply and one sign test per byte.
      */
     rows;
     classOf;
@@ -36164,15 +36162,21 @@ class AhoCorasick {
     output;
     /** Pattern id → the next pattern that also ends at the same position (or -1). */
     nextOutput;
-    /** Length of the string a state represents: the longest suffix that may still become a match. */
-    depth;
+    /**
+     * Per state, the length of its longest suffix that is a prefix of a marked pattern (those with
+     * id ≥ `markedFrom`): how much of a text's tail could still become a marked match.
+     */
+    markedDepth;
     patternLength;
     maxPatternLength;
     patterns;
-    caseInsensitive;
-    constructor(patterns, caseInsensitive = false) {
+    /**
+     * @param caseInsensitive ASCII letters match in either case (callers check exact case themselves
+     *   for patterns that need it).
+     * @param markedFrom Patterns from this id on are tracked by `markedDepth` (default: all).
+     */
+    constructor(patterns, caseInsensitive = false, markedFrom = 0) {
         this.patterns = patterns;
-        this.caseInsensitive = caseInsensitive;
         const fold = (code) => (caseInsensitive && code >= 65 && code <= 90 ? code + 32 : code);
         const classOf = new Uint8Array(256);
         let classCount = 1;
@@ -36190,100 +36194,113 @@ class AhoCorasick {
                 classOf[c] = classOf[c + 32];
         this.classOf = classOf;
         this.classCount = classCount;
-        // Trie with sparse children, then breadth-first failure links into the dense table.
-        const children = [new Map()];
-        const depth = [0];
-        const terminal = [[]];
+        // A trie first, with children in the (still zero) dense table itself, then breadth-first failure links.
+        let capacity = 1;
+        for (const pattern of patterns)
+            capacity += pattern.length;
+        const table = new Int32Array(capacity * classCount);
+        const depth = new Int32Array(capacity);
+        const onMarked = new Uint8Array(capacity);
+        const terminalFirst = new Int32Array(capacity).fill(-1);
+        const terminalNext = new Int32Array(patterns.length).fill(-1);
+        let stateCount = 1;
         patterns.forEach((pattern, id) => {
             let state = 0;
+            const marked = id >= markedFrom;
             for (let i = 0; i < pattern.length; i++) {
-                const cls = classOf[fold(pattern.charCodeAt(i) & 0xff)];
-                let next = children[state].get(cls);
-                if (next === undefined) {
-                    next = children.length;
-                    children.push(new Map());
-                    depth.push(depth[state] + 1);
-                    terminal.push([]);
-                    children[state].set(cls, next);
+                const cell = state * classCount + classOf[fold(pattern.charCodeAt(i) & 0xff)];
+                let next = table[cell];
+                if (next === 0) {
+                    next = stateCount++;
+                    table[cell] = next;
+                    depth[next] = depth[state] + 1;
                 }
                 state = next;
+                if (marked)
+                    onMarked[state] = 1;
             }
-            terminal[state].push(id);
+            terminalNext[id] = terminalFirst[state];
+            terminalFirst[state] = id;
         });
-        const stateCount = children.length;
-        const delta = new Int32Array(stateCount * classCount);
         const fail = new Int32Array(stateCount);
         const output = new Int32Array(stateCount).fill(-1);
         const nextOutput = new Int32Array(patterns.length).fill(-1);
-        const dictLink = new Int32Array(stateCount).fill(-1);
-        const queue = [];
+        const markedDepth = new Int32Array(stateCount);
+        const queue = new Int32Array(stateCount);
+        let tail = 0;
         for (let cls = 0; cls < classCount; cls++) {
-            const next = children[0].get(cls);
-            if (next !== undefined) {
-                delta[cls] = next;
-                fail[next] = 0;
-                queue.push(next);
-            }
+            const next = table[cls];
+            if (next !== 0)
+                queue[tail++] = next;
         }
-        for (let head = 0; head < queue.length; head++) {
+        for (let head = 0; head < tail; head++) {
             const state = queue[head];
             const f = fail[state];
-            dictLink[state] = output[f] >= 0 ? f : dictLink[f];
+            // This state's own patterns, chained before the ones of its longest matching suffix.
+            const inherited = output[f];
+            let first = inherited;
+            for (let id = terminalFirst[state]; id >= 0;) {
+                const following = terminalNext[id];
+                nextOutput[id] = first;
+                first = id;
+                id = following;
+            }
+            output[state] = first;
+            markedDepth[state] = onMarked[state] ? depth[state] : markedDepth[f];
             for (let cls = 0; cls < classCount; cls++) {
-                const next = children[state].get(cls);
-                if (next !== undefined) {
-                    fail[next] = delta[f * classCount + cls];
-                    delta[state * classCount + cls] = next;
-                    queue.push(next);
+                const cell = state * classCount + cls;
+                const child = table[cell];
+                if (child !== 0) {
+                    fail[child] = depth[state] === 0 ? 0 : table[f * classCount + cls];
+                    queue[tail++] = child;
                 }
                 else {
-                    delta[state * classCount + cls] = delta[f * classCount + cls];
+                    table[cell] = table[f * classCount + cls];
                 }
             }
-            // Chain this state's own patterns, then the ones of its longest matching suffix state.
-            const own = terminal[state];
-            const inherited = dictLink[state] >= 0 ? output[dictLink[state]] : -1;
-            if (own.length > 0) {
-                for (let i = 0; i < own.length - 1; i++)
-                    nextOutput[own[i]] = own[i + 1];
-                nextOutput[own[own.length - 1]] = inherited;
-                output[state] = own[0];
-            }
-            else {
-                output[state] = inherited;
-            }
         }
-        this.delta = delta;
-        const rows = new Int32Array(delta.length);
-        for (let i = 0; i < delta.length; i++) {
-            const next = delta[i];
+        // Children of the root fail to the root; their transitions were completed above from row 0.
+        const rows = table.subarray(0, stateCount * classCount);
+        for (let i = 0; i < rows.length; i++) {
+            const next = rows[i];
             rows[i] = output[next] >= 0 ? ~(next * classCount) : next * classCount;
         }
         this.rows = rows;
         this.output = output;
         this.nextOutput = nextOutput;
-        this.depth = Int32Array.from(depth);
+        this.markedDepth = markedDepth;
         this.patternLength = Int32Array.from(patterns, (p) => p.length);
         this.maxPatternLength = patterns.reduce((max, p) => Math.max(max, p.length), 0);
+    }
+    get stateCount() {
+        return this.output.length;
     }
     /** Every occurrence, overlapping ones included, as [patternId, start, end) triples. */
     findAll(text, from = 0, to = text.length) {
         const found = [];
-        const { delta, classOf, classCount, output, nextOutput, patternLength } = this;
-        let state = 0;
+        const { rows, classOf, classCount, output, nextOutput, patternLength } = this;
+        let row = 0;
         for (let i = from; i < to; i++) {
-            state = delta[state * classCount + classOf[text.charCodeAt(i) & 0xff]];
-            for (let id = output[state]; id >= 0; id = nextOutput[id])
-                found.push([id, i + 1 - patternLength[id], i + 1]);
+            row = rows[row + classOf[text.charCodeAt(i) & 0xff]];
+            if (row < 0) {
+                row = ~row;
+                for (let id = output[row / classCount]; id >= 0; id = nextOutput[id]) {
+                    found.push([id, i + 1 - patternLength[id], i + 1]);
+                }
+            }
         }
         return found;
     }
-    /** The automaton state after reading `text`: its depth is how much of the tail could start a match. */
-    stateAfter(text, from = 0, state = 0) {
-        const { delta, classOf, classCount } = this;
-        for (let i = from; i < text.length; i++)
-            state = delta[state * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        return state;
+    /** The state after reading `text` from the start state. */
+    stateAfter(text) {
+        const { rows, classOf } = this;
+        let row = 0;
+        for (let i = 0; i < text.length; i++) {
+            row = rows[row + classOf[text.charCodeAt(i) & 0xff]];
+            if (row < 0)
+                row = ~row;
+        }
+        return row / this.classCount;
     }
 }
 
@@ -36665,19 +36682,34 @@ function secretsFromEnv(env, options = {}) {
     }
     return found.sort((a, b) => a.name.localeCompare(b.name));
 }
+/** Whether the lines registered on their own (8+ characters) hold nearly all of a value. */
+function coveredByLines(value) {
+    const lines = value.split('\n').map((line) => line.trim());
+    const total = lines.reduce((sum, line) => sum + line.length, 0);
+    const covered = lines.filter((line) => line.length >= MIN_SECRET_LENGTH).reduce((sum, line) => sum + line.length, 0);
+    return covered >= total * 0.95;
+}
+/** Above this length a multi-line value is matched through its lines only (when they cover it). */
+const LONG_MULTI_LINE = 512;
 /** Collects the secrets to register from explicit values and environment values. */
 function collectKnownValues(secrets) {
+    const masks = new Set();
     const values = new Set();
     let skippedShort = 0;
     for (const secret of secrets) {
         const registrable = registrableValues(secret);
         if (registrable.length === 0 && secret.trim() !== '')
             skippedShort++;
-        for (const value of registrable)
-            values.add(value);
+        for (const value of registrable) {
+            masks.add(value);
+            // A long multi-line value (a private key) is matched through its lines, each in every
+            // encoding; its whole-value forms would only grow the automaton by kilobytes per form.
+            if (!(value.includes('\n') && value.length > LONG_MULTI_LINE && coveredByLines(value)))
+                values.add(value);
+        }
     }
-    const sorted = [...values].sort((a, b) => b.length - a.length || a.localeCompare(b));
-    return { values: sorted, masks: sorted, skippedShort };
+    const byLength = (a, b) => b.length - a.length || a.localeCompare(b);
+    return { values: [...values].sort(byLength), masks: [...masks].sort(byLength), skippedShort };
 }
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/types.ts
@@ -37306,8 +37338,6 @@ const RUN_FLAGS = (() => {
  */
 class SecretScanner {
     detector;
-    /** Registered values alone (case-sensitive): for the tail a partial line must hold back. */
-    known;
     /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
     combined;
     keywordCount;
@@ -37320,10 +37350,9 @@ class SecretScanner {
         for (const value of options.knownValues ?? [])
             for (const form of encodedForms(value))
                 forms.add(form.text);
-        this.known = forms.size > 0 ? new AhoCorasick([...forms]) : undefined;
         this.keywordCount = this.detector.keywords.patterns.length;
-        this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true);
-        this.maxKnownLength = this.known?.maxPatternLength ?? 0;
+        this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+        this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
         this.maxDepth = options.maxDepth ?? 3;
     }
     get ruleCount() {
@@ -37349,9 +37378,9 @@ class SecretScanner {
     }
     /** The automaton state of registered values after `text`: its depth is the tail to hold back. */
     knownPrefixLength(text) {
-        if (!this.known)
+        if (this.maxKnownLength === 0)
             return 0;
-        return this.known.depth[this.known.stateAfter(text)];
+        return this.combined.markedDepth[this.combined.stateAfter(text)];
     }
     scanVisible(text, state) {
         const spans = this.scanFlat(text, 0);
@@ -37460,8 +37489,6 @@ class SecretScanner {
         for (const decoded of candidates) {
             if (decoded.length < 8)
                 continue;
-            if (this.known && this.known.findAll(decoded).length > 0)
-                return { start: 0, end: 0, rule: KNOWN_SECRET_RULE, priority: -1 };
             if (!mostlyPrintable(decoded))
                 continue;
             if (decoded.includes('PRIVATE KEY-----') &&

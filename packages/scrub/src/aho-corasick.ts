@@ -1,14 +1,12 @@
 /**
- * An Aho-Corasick automaton over latin1 strings (one char per byte), compiled to a dense DFA with
- * byte classes, so scanning is one table lookup per byte however many patterns are registered.
+ * An Aho-Corasick automaton over latin1 strings (one char per byte), compiled to a dense DFA over
+ * byte classes, so scanning costs one table lookup per byte however many patterns are registered.
  */
 export class AhoCorasick {
-  /** Transition table: next = delta[state * classCount + classOf[byte]]. */
-  readonly delta: Int32Array;
   /**
-   * The same table with each entry pre-multiplied into a row offset (next * classCount), negated
-   * (bitwise not) when the next state ends a pattern: the scanning loop then needs no multiply and
-   * one sign test per byte.
+   * Transitions, each pre-multiplied into a row offset (next * classCount) and negated (bitwise
+   * not) when the next state ends a pattern: next = rows[row + classOf[byte]], so the scanning loop
+   * needs no multiply and one sign test per byte.
    */
   readonly rows: Int32Array;
   readonly classOf: Uint8Array;
@@ -17,17 +15,22 @@ export class AhoCorasick {
   readonly output: Int32Array;
   /** Pattern id → the next pattern that also ends at the same position (or -1). */
   readonly nextOutput: Int32Array;
-  /** Length of the string a state represents: the longest suffix that may still become a match. */
-  readonly depth: Int32Array;
+  /**
+   * Per state, the length of its longest suffix that is a prefix of a marked pattern (those with
+   * id ≥ `markedFrom`): how much of a text's tail could still become a marked match.
+   */
+  readonly markedDepth: Int32Array;
   readonly patternLength: Int32Array;
   readonly maxPatternLength: number;
-
   readonly patterns: readonly string[];
-  readonly caseInsensitive: boolean;
 
-  constructor(patterns: readonly string[], caseInsensitive = false) {
+  /**
+   * @param caseInsensitive ASCII letters match in either case (callers check exact case themselves
+   *   for patterns that need it).
+   * @param markedFrom Patterns from this id on are tracked by `markedDepth` (default: all).
+   */
+  constructor(patterns: readonly string[], caseInsensitive = false, markedFrom = 0) {
     this.patterns = patterns;
-    this.caseInsensitive = caseInsensitive;
     const fold = (code: number): number => (caseInsensitive && code >= 65 && code <= 90 ? code + 32 : code);
     const classOf = new Uint8Array(256);
     let classCount = 1;
@@ -42,97 +45,111 @@ export class AhoCorasick {
     this.classOf = classOf;
     this.classCount = classCount;
 
-    // Trie with sparse children, then breadth-first failure links into the dense table.
-    const children: Array<Map<number, number>> = [new Map()];
-    const depth: number[] = [0];
-    const terminal: number[][] = [[]];
+    // A trie first, with children in the (still zero) dense table itself, then breadth-first failure links.
+    let capacity = 1;
+    for (const pattern of patterns) capacity += pattern.length;
+    const table = new Int32Array(capacity * classCount);
+    const depth = new Int32Array(capacity);
+    const onMarked = new Uint8Array(capacity);
+    const terminalFirst = new Int32Array(capacity).fill(-1);
+    const terminalNext = new Int32Array(patterns.length).fill(-1);
+    let stateCount = 1;
     patterns.forEach((pattern, id) => {
       let state = 0;
+      const marked = id >= markedFrom;
       for (let i = 0; i < pattern.length; i++) {
-        const cls = classOf[fold(pattern.charCodeAt(i) & 0xff)]!;
-        let next = children[state]!.get(cls);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          depth.push(depth[state]! + 1);
-          terminal.push([]);
-          children[state]!.set(cls, next);
+        const cell = state * classCount + classOf[fold(pattern.charCodeAt(i) & 0xff)]!;
+        let next = table[cell]!;
+        if (next === 0) {
+          next = stateCount++;
+          table[cell] = next;
+          depth[next] = depth[state]! + 1;
         }
         state = next;
+        if (marked) onMarked[state] = 1;
       }
-      terminal[state]!.push(id);
+      terminalNext[id] = terminalFirst[state]!;
+      terminalFirst[state] = id;
     });
 
-    const stateCount = children.length;
-    const delta = new Int32Array(stateCount * classCount);
     const fail = new Int32Array(stateCount);
     const output = new Int32Array(stateCount).fill(-1);
     const nextOutput = new Int32Array(patterns.length).fill(-1);
-    const dictLink = new Int32Array(stateCount).fill(-1);
-    const queue: number[] = [];
+    const markedDepth = new Int32Array(stateCount);
+    const queue = new Int32Array(stateCount);
+    let tail = 0;
     for (let cls = 0; cls < classCount; cls++) {
-      const next = children[0]!.get(cls);
-      if (next !== undefined) {
-        delta[cls] = next;
-        fail[next] = 0;
-        queue.push(next);
-      }
+      const next = table[cls]!;
+      if (next !== 0) queue[tail++] = next;
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       const f = fail[state]!;
-      dictLink[state] = output[f]! >= 0 ? f : dictLink[f]!;
+      // This state's own patterns, chained before the ones of its longest matching suffix.
+      const inherited = output[f]!;
+      let first = inherited;
+      for (let id = terminalFirst[state]!; id >= 0;) {
+        const following = terminalNext[id]!;
+        nextOutput[id] = first;
+        first = id;
+        id = following;
+      }
+      output[state] = first;
+      markedDepth[state] = onMarked[state] ? depth[state]! : markedDepth[f]!;
       for (let cls = 0; cls < classCount; cls++) {
-        const next = children[state]!.get(cls);
-        if (next !== undefined) {
-          fail[next] = delta[f * classCount + cls]!;
-          delta[state * classCount + cls] = next;
-          queue.push(next);
+        const cell = state * classCount + cls;
+        const child = table[cell]!;
+        if (child !== 0) {
+          fail[child] = depth[state] === 0 ? 0 : table[f * classCount + cls]!;
+          queue[tail++] = child;
         } else {
-          delta[state * classCount + cls] = delta[f * classCount + cls]!;
+          table[cell] = table[f * classCount + cls]!;
         }
       }
-      // Chain this state's own patterns, then the ones of its longest matching suffix state.
-      const own = terminal[state]!;
-      const inherited = dictLink[state]! >= 0 ? output[dictLink[state]!]! : -1;
-      if (own.length > 0) {
-        for (let i = 0; i < own.length - 1; i++) nextOutput[own[i]!] = own[i + 1]!;
-        nextOutput[own[own.length - 1]!] = inherited;
-        output[state] = own[0]!;
-      } else {
-        output[state] = inherited;
-      }
     }
-    this.delta = delta;
-    const rows = new Int32Array(delta.length);
-    for (let i = 0; i < delta.length; i++) {
-      const next = delta[i]!;
+    // Children of the root fail to the root; their transitions were completed above from row 0.
+    const rows = table.subarray(0, stateCount * classCount);
+    for (let i = 0; i < rows.length; i++) {
+      const next = rows[i]!;
       rows[i] = output[next]! >= 0 ? ~(next * classCount) : next * classCount;
     }
     this.rows = rows;
     this.output = output;
     this.nextOutput = nextOutput;
-    this.depth = Int32Array.from(depth);
+    this.markedDepth = markedDepth;
     this.patternLength = Int32Array.from(patterns, (p) => p.length);
     this.maxPatternLength = patterns.reduce((max, p) => Math.max(max, p.length), 0);
+  }
+
+  get stateCount(): number {
+    return this.output.length;
   }
 
   /** Every occurrence, overlapping ones included, as [patternId, start, end) triples. */
   findAll(text: string, from = 0, to = text.length): Array<[number, number, number]> {
     const found: Array<[number, number, number]> = [];
-    const { delta, classOf, classCount, output, nextOutput, patternLength } = this;
-    let state = 0;
+    const { rows, classOf, classCount, output, nextOutput, patternLength } = this;
+    let row = 0;
     for (let i = from; i < to; i++) {
-      state = delta[state * classCount + classOf[text.charCodeAt(i) & 0xff]!]!;
-      for (let id = output[state]!; id >= 0; id = nextOutput[id]!) found.push([id, i + 1 - patternLength[id]!, i + 1]);
+      row = rows[row + classOf[text.charCodeAt(i) & 0xff]!]!;
+      if (row < 0) {
+        row = ~row;
+        for (let id = output[row / classCount]!; id >= 0; id = nextOutput[id]!) {
+          found.push([id, i + 1 - patternLength[id]!, i + 1]);
+        }
+      }
     }
     return found;
   }
 
-  /** The automaton state after reading `text`: its depth is how much of the tail could start a match. */
-  stateAfter(text: string, from = 0, state = 0): number {
-    const { delta, classOf, classCount } = this;
-    for (let i = from; i < text.length; i++) state = delta[state * classCount + classOf[text.charCodeAt(i) & 0xff]!]!;
-    return state;
+  /** The state after reading `text` from the start state. */
+  stateAfter(text: string): number {
+    const { rows, classOf } = this;
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      row = rows[row + classOf[text.charCodeAt(i) & 0xff]!]!;
+      if (row < 0) row = ~row;
+    }
+    return row / this.classCount;
   }
 }

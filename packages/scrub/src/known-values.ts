@@ -232,6 +232,17 @@ export function secretsFromEnv(
   return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Whether the lines registered on their own (8+ characters) hold nearly all of a value. */
+function coveredByLines(value: string): boolean {
+  const lines = value.split('\n').map((line) => line.trim());
+  const total = lines.reduce((sum, line) => sum + line.length, 0);
+  const covered = lines.filter((line) => line.length >= MIN_SECRET_LENGTH).reduce((sum, line) => sum + line.length, 0);
+  return covered >= total * 0.95;
+}
+
+/** Above this length a multi-line value is matched through its lines only (when they cover it). */
+const LONG_MULTI_LINE = 512;
+
 export interface KnownValues {
   /** Values registered (the whole values and their lines), longest first. */
   values: string[];
@@ -246,13 +257,19 @@ export interface KnownValues {
 
 /** Collects the secrets to register from explicit values and environment values. */
 export function collectKnownValues(secrets: readonly string[]): KnownValues {
+  const masks = new Set<string>();
   const values = new Set<string>();
   let skippedShort = 0;
   for (const secret of secrets) {
     const registrable = registrableValues(secret);
     if (registrable.length === 0 && secret.trim() !== '') skippedShort++;
-    for (const value of registrable) values.add(value);
+    for (const value of registrable) {
+      masks.add(value);
+      // A long multi-line value (a private key) is matched through its lines, each in every
+      // encoding; its whole-value forms would only grow the automaton by kilobytes per form.
+      if (!(value.includes('\n') && value.length > LONG_MULTI_LINE && coveredByLines(value))) values.add(value);
+    }
   }
-  const sorted = [...values].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return { values: sorted, masks: sorted, skippedShort };
+  const byLength = (a: string, b: string): number => b.length - a.length || a.localeCompare(b);
+  return { values: [...values].sort(byLength), masks: [...masks].sort(byLength), skippedShort };
 }

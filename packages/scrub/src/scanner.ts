@@ -60,8 +60,6 @@ const RUN_FLAGS = (() => {
  */
 export class SecretScanner {
   readonly detector: Detector;
-  /** Registered values alone (case-sensitive): for the tail a partial line must hold back. */
-  readonly known: AhoCorasick | undefined;
   /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
   private readonly combined: AhoCorasick;
   private readonly keywordCount: number;
@@ -73,10 +71,9 @@ export class SecretScanner {
     this.detector = new Detector(options.rules ?? BUILTIN_RULES);
     const forms = new Set<string>();
     for (const value of options.knownValues ?? []) for (const form of encodedForms(value)) forms.add(form.text);
-    this.known = forms.size > 0 ? new AhoCorasick([...forms]) : undefined;
     this.keywordCount = this.detector.keywords.patterns.length;
-    this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true);
-    this.maxKnownLength = this.known?.maxPatternLength ?? 0;
+    this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+    this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
     this.maxDepth = options.maxDepth ?? 3;
   }
 
@@ -103,8 +100,8 @@ export class SecretScanner {
 
   /** The automaton state of registered values after `text`: its depth is the tail to hold back. */
   knownPrefixLength(text: string): number {
-    if (!this.known) return 0;
-    return this.known.depth[this.known.stateAfter(text)]!;
+    if (this.maxKnownLength === 0) return 0;
+    return this.combined.markedDepth[this.combined.stateAfter(text)]!;
   }
 
   private scanVisible(text: string, state: ScanState): Span[] {
@@ -205,8 +202,6 @@ export class SecretScanner {
     }
     for (const decoded of candidates) {
       if (decoded.length < 8) continue;
-      if (this.known && this.known.findAll(decoded).length > 0)
-        return { start: 0, end: 0, rule: KNOWN_SECRET_RULE, priority: -1 };
       if (!mostlyPrintable(decoded)) continue;
       if (
         decoded.includes('PRIVATE KEY-----') &&

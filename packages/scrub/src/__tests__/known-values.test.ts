@@ -122,3 +122,16 @@ describe('environment variables that look secret', () => {
     expect(secretsFromEnv(env, { patterns: ['none'] })).toEqual([]);
   });
 });
+
+describe('long multi-line values', () => {
+  it('are matched through their lines, while the whole value is still a mask', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `line-${i}-${'k'.repeat(56)}`);
+    const pem = `-----BEGIN KEY-----\n${lines.join('\n')}\n-----END KEY-----`;
+    const known = collectKnownValues([pem]);
+    expect(known.masks).toContain(pem);
+    expect(known.values).not.toContain(pem);
+    for (const line of lines) expect(known.values).toContain(line);
+    const shortLines = Array.from({ length: 200 }, (_, i) => `s${i % 10}`).join('\n');
+    expect(collectKnownValues([shortLines]).values).toEqual([shortLines]);
+  });
+});
