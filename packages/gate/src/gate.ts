@@ -77,7 +77,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   }
 
   const reports: ReportRead[] = [];
-  let findings: Finding[] = [];
+  const findings: Finding[] = [];
   for (const path of reportPaths) {
     const content = await readFile(resolve(options.workspace, path));
     const result = readReport(content, path);

@@ -26,9 +26,9 @@ export async function writeFindingsJson(result: GateResult, path: string, worksp
   return toRelative(workspace, absolute);
 }
 
-export function gateSummary(result: GateResult): string {
+export function gateSummary(result: GateResult, title = 'Gatehouse gate'): string {
   return renderSummary({
-    title: 'Gatehouse gate',
+    title,
     passed: result.passed,
     headline: result.headline,
     decisive: result.decisive,
@@ -37,7 +37,11 @@ export function gateSummary(result: GateResult): string {
     counts: result.counts,
     suppressedCount: result.suppressedCount,
     notes: [
-      `Read ${result.reports.length} report${result.reports.length === 1 ? '' : 's'}: ${result.reports.map((r) => `${r.path} (${r.tool}, ${r.findings})`).join(', ') || 'none'}.`,
+      ...(result.reports.length === 0
+        ? []
+        : [
+            `Read ${result.reports.length} report${result.reports.length === 1 ? '' : 's'}: ${result.reports.map((r) => `${r.path} (${r.tool}, ${r.findings})`).join(', ')}.`,
+          ]),
       ...result.notes,
     ],
   });

@@ -79,6 +79,20 @@ export async function discoverFiles(workspace: string, patterns: readonly string
 
 function walkWorkspace(root: string): DiscoveredFile[] {
   const files: DiscoveredFile[] = [];
+  for (const path of walkWorkspaceFiles(root)) {
+    const kind = classifyPath(path);
+    if (kind) files.push({ path, kind });
+  }
+  return files;
+}
+
+/**
+ * Every file of the workspace that git would track: each .gitignore is honoured where it stands,
+ * and .git and node_modules are never entered. Sorted, relative, with forward slashes.
+ */
+export function walkWorkspaceFiles(workspace: string): string[] {
+  const root = resolve(workspace);
+  const files: string[] = [];
   const walk = (relativeDir: string, ignore: IgnoreStack): void => {
     const absolute = relativeDir === '' ? root : join(root, relativeDir);
     const entries = readdirSync(absolute, { withFileTypes: true });
@@ -90,9 +104,8 @@ function walkWorkspace(root: string): DiscoveredFile[] {
       const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIPPED.has(entry.name) && !ignore.ignores(path, true)) walk(path, ignore);
-      } else if (entry.isFile()) {
-        const kind = classifyPath(path);
-        if (kind && !ignore.ignores(path, false)) files.push({ path, kind });
+      } else if (entry.isFile() && !ignore.ignores(path, false)) {
+        files.push(path);
       }
     }
   };

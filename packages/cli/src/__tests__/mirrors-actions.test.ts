@@ -13,7 +13,8 @@ describe('CLI flags mirror action inputs one to one', () => {
   });
 
   it.each(mirrored.map((command) => [command.name, command] as const))('%s', (_name, command) => {
-    const file = join(root, 'actions', command.action!, 'action.yml');
+    const file =
+      command.action === '.' ? join(root, 'action.yml') : join(root, 'actions', command.action!, 'action.yml');
     expect(existsSync(file)).toBe(true);
     const action = parse(readFileSync(file, 'utf8')) as { inputs: Record<string, { default?: string }> };
     expect(Object.keys(command.flags).sort()).toEqual(Object.keys(action.inputs).sort());

@@ -1,8 +1,7 @@
-import { runGate, writeFindingsJson, writeSarif } from '@gatehouse/gate';
-import { ExitCode } from '@gatehouse/findings';
+import { runGate } from '@gatehouse/gate';
 import { readGateOptions } from '../../../../actions/gate/src/options.js';
 import type { Command } from '../command.js';
-import { countsLine, findingLines } from '../text-report.js';
+import { printGateResult } from '../text-report.js';
 
 export const gateCommand: Command = {
   name: 'gate',
@@ -36,18 +35,6 @@ export const gateCommand: Command = {
   async run(inputs, context) {
     const options = readGateOptions(inputs);
     const result = await runGate(options.gate);
-    const workspace = options.gate.workspace;
-    const out = (line = ''): void => void context.stdout.write(line + '\n');
-    if (options.sarifOutput) out(`SARIF written to ${await writeSarif(result, options.sarifOutput, workspace)}`);
-    if (options.findingsOutput)
-      out(`Findings written to ${await writeFindingsJson(result, options.findingsOutput, workspace)}`);
-    if (options.summary) {
-      for (const line of findingLines(result.decisive)) out(line);
-      for (const line of findingLines(result.others)) out(line);
-      for (const note of result.notes) out(`  note: ${note}`);
-    }
-    out(`gatehouse gate: ${result.passed ? 'passed' : 'failed'}: ${result.headline.replace(/\*\*/g, '')}`);
-    out(countsLine(result.counts, result.suppressedCount));
-    return result.passed ? ExitCode.ok : ExitCode.violation;
+    return printGateResult('gate', result, { workspace: options.gate.workspace, ...options }, context);
   },
 };
