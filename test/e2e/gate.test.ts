@@ -29,7 +29,7 @@ describe('bundled gate action', () => {
     expect(run.summary.split('\n')[0]).toBe('## ❌ Gatehouse gate: failed');
     const errors = run.annotations.filter((a) => a.level === 'error');
     expect(errors.some((a) => a.file === 'app/src/routes/convert.js' && a.line === 27)).toBe(true);
-    expect(errors.some((a) => /Gate failed/.test(a.message))).toBe(true);
+    expect(errors.some((a) => /Gatehouse gate failed/.test(a.message))).toBe(true);
     // An image is not a file: its findings are annotated without a file, the image named in the message.
     const image = errors.find((a) => a.message.includes('CVE-2024-45491') || a.title?.includes('CVE-2024-45491'));
     expect(image).toBeDefined();
