@@ -38676,7 +38676,7 @@ function removeLeadingSlash(path) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7859);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9096);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -38693,7 +38693,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7859:
+/***/ 9096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42170,7 +42170,7 @@ async function runGate(options) {
         throw new UsageError(`Input 'reports': no files matched ${JSON.stringify(options.reports.join(', '))} (set allow-empty: true if that is expected)`);
     }
     const reports = [];
-    let findings = [];
+    const findings = [];
     for (const path of reportPaths) {
         const content = await (0,promises_.readFile)((0,external_node_path_.resolve)(options.workspace, path));
         const result = readReport(content, path);
@@ -42285,9 +42285,9 @@ async function writeFindingsJson(result, path, workspace) {
     await writeFileAtomic(absolute, toFindingsJson(result.findings) + '\n');
     return toRelative(workspace, absolute);
 }
-function gateSummary(result) {
+function gateSummary(result, title = 'Gatehouse gate') {
     return renderSummary({
-        title: 'Gatehouse gate',
+        title,
         passed: result.passed,
         headline: result.headline,
         decisive: result.decisive,
@@ -42296,7 +42296,11 @@ function gateSummary(result) {
         counts: result.counts,
         suppressedCount: result.suppressedCount,
         notes: [
-            `Read ${result.reports.length} report${result.reports.length === 1 ? '' : 's'}: ${result.reports.map((r) => `${r.path} (${r.tool}, ${r.findings})`).join(', ') || 'none'}.`,
+            ...(result.reports.length === 0
+                ? []
+                : [
+                    `Read ${result.reports.length} report${result.reports.length === 1 ? '' : 's'}: ${result.reports.map((r) => `${r.path} (${r.tool}, ${r.findings})`).join(', ')}.`,
+                ]),
             ...result.notes,
         ],
     });
@@ -42305,106 +42309,6 @@ function gateSummary(result) {
 ;// CONCATENATED MODULE: ./packages/gate/src/index.ts
 
 
-
-;// CONCATENATED MODULE: ./actions/gate/src/options.ts
-
-/** The gate's inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
-function readGateOptions(inputs) {
-    const reports = inputs.list('reports');
-    const allowEmpty = inputs.boolean('allow-empty', false);
-    if (reports.length === 0 && !allowEmpty) {
-        throw new UsageError(`Input 'reports' is required: paths or globs of scanner reports (or set allow-empty: true).`);
-    }
-    return {
-        gate: {
-            workspace: inputs.workspace,
-            reports,
-            failOn: inputs.enum('fail-on', [...severity_SEVERITIES, 'none'], 'high'),
-            reportOn: inputs.enum('report-on', severity_SEVERITIES, 'low'),
-            exceptions: inputs.string('exceptions'),
-            vex: inputs.list('vex'),
-            onlyFixed: inputs.boolean('only-fixed', false),
-            allowEmpty,
-        },
-        sarifOutput: inputs.string('sarif-output'),
-        findingsOutput: inputs.string('findings-output'),
-        summary: inputs.boolean('summary', true),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/text-report.ts
-
-/** Findings as plain lines for a terminal: severity, rule, location, message, tools. */
-function findingLines(findings) {
-    return findings.map((finding) => {
-        const where = finding_formatLocation(finding.location);
-        const tools = finding.properties.tools?.length ? ` [${finding.properties.tools.join(', ')}]` : '';
-        return `  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}${where ? `  ${where}` : ''}  ${finding.message.split('\n')[0]}${tools}`;
-    });
-}
-function countsLine(counts, suppressed) {
-    const parts = severity_SEVERITIES.map((severity) => `${severity} ${counts[severity]}`);
-    if (suppressed !== undefined)
-        parts.push(`suppressed ${suppressed}`);
-    return `  ${parts.join('  ')}`;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/commands/gate.ts
-
-
-
-
-const gateCommand = {
-    name: 'gate',
-    action: 'gate',
-    summary: 'One pass/fail decision over the findings of every scanner, by severity, with exceptions and VEX.',
-    usage: 'gatehouse gate [options] <report>...',
-    flags: {
-        reports: {
-            kind: 'list',
-            positional: true,
-            description: 'Report files or globs (SARIF, Trivy, Grype, osv-scanner, npm audit, Gatehouse JSON)',
-        },
-        'fail-on': {
-            kind: 'string',
-            default: 'high',
-            description: 'Fail at or above: critical, high, medium, low, info, none',
-        },
-        'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
-        exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
-        vex: { kind: 'list', description: 'OpenVEX or CycloneDX VEX documents (repeatable)' },
-        'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
-        'allow-empty': { kind: 'boolean', default: 'false', description: 'Pass when no report matches' },
-        'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
-        'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
-        summary: {
-            kind: 'boolean',
-            default: 'true',
-            description: 'List the findings (--no-summary prints only the verdict and counts)',
-        },
-    },
-    async run(inputs, context) {
-        const options = readGateOptions(inputs);
-        const result = await runGate(options.gate);
-        const workspace = options.gate.workspace;
-        const out = (line = '') => void context.stdout.write(line + '\n');
-        if (options.sarifOutput)
-            out(`SARIF written to ${await writeSarif(result, options.sarifOutput, workspace)}`);
-        if (options.findingsOutput)
-            out(`Findings written to ${await writeFindingsJson(result, options.findingsOutput, workspace)}`);
-        if (options.summary) {
-            for (const line of findingLines(result.decisive))
-                out(line);
-            for (const line of findingLines(result.others))
-                out(line);
-            for (const note of result.notes)
-                out(`  note: ${note}`);
-        }
-        out(`gatehouse gate: ${result.passed ? 'passed' : 'failed'}: ${result.headline.replace(/\*\*/g, '')}`);
-        out(countsLine(result.counts, result.suppressedCount));
-        return result.passed ? ExitCode.ok : ExitCode.violation;
-    },
-};
 
 ;// CONCATENATED MODULE: ./packages/pin/src/reference.ts
 /**
@@ -43339,6 +43243,20 @@ async function discoverFiles(workspace, patterns) {
 }
 function walkWorkspace(root) {
     const files = [];
+    for (const path of walkWorkspaceFiles(root)) {
+        const kind = classifyPath(path);
+        if (kind)
+            files.push({ path, kind });
+    }
+    return files;
+}
+/**
+ * Every file of the workspace that git would track: each .gitignore is honoured where it stands,
+ * and .git and node_modules are never entered. Sorted, relative, with forward slashes.
+ */
+function walkWorkspaceFiles(workspace) {
+    const root = (0,external_node_path_.resolve)(workspace);
+    const files = [];
     const walk = (relativeDir, ignore) => {
         const absolute = relativeDir === '' ? root : (0,external_node_path_.join)(root, relativeDir);
         const entries = (0,external_node_fs_.readdirSync)(absolute, { withFileTypes: true });
@@ -43352,10 +43270,8 @@ function walkWorkspace(root) {
                 if (!ALWAYS_SKIPPED.has(entry.name) && !ignore.ignores(path, true))
                     walk(path, ignore);
             }
-            else if (entry.isFile()) {
-                const kind = classifyPath(path);
-                if (kind && !ignore.ignores(path, false))
-                    files.push({ path, kind });
+            else if (entry.isFile() && !ignore.ignores(path, false)) {
+                files.push(path);
             }
         }
     };
@@ -44420,107 +44336,6 @@ async function writePinSarif(result, path, workspace) {
 
 
 
-;// CONCATENATED MODULE: ./actions/pin/src/options.ts
-
-
-
-/** The pin inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
-function readPinOptions(inputs) {
-    const mode = inputs.enum('mode', ['check', 'fix'], 'check');
-    const { registry, github, secrets } = createResolvers({
-        registryAuth: registryAuthText(inputs),
-        insecureRegistries: inputs.list('insecure-registries', { commas: true }),
-        githubToken: inputs.string('github-token'),
-        githubApiUrl: inputs.string('github-api-url'),
-    });
-    return {
-        pin: {
-            workspace: inputs.workspace,
-            paths: inputs.list('paths'),
-            mode,
-            trustedRegistries: inputs.list('trusted-registries', { commas: true }),
-            requireDigest: inputs.boolean('require-digest', true),
-            requireActionSha: inputs.boolean('require-action-sha', true),
-            allow: inputs.list('allow'),
-            imageResolver: registry,
-            actionResolver: github,
-        },
-        secrets,
-        sarifOutput: inputs.string('sarif-output'),
-    };
-}
-/** `registry-auth` is the Docker config JSON itself (from a secret) or the path of such a file. */
-function registryAuthText(inputs) {
-    const value = inputs.raw('registry-auth')?.trim();
-    if (value === undefined)
-        return '';
-    if (value.startsWith('{'))
-        return value;
-    return (0,external_node_fs_.readFileSync)(existingFile('registry-auth', value, inputs.workspace), 'utf8');
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/commands/pin.ts
-
-
-
-
-
-const pinCommand = {
-    name: 'pin',
-    action: 'pin',
-    summary: 'Every image pinned by digest and every action by commit SHA; --mode fix rewrites them.',
-    usage: 'gatehouse pin [options] [<path-or-glob>...]',
-    flags: {
-        paths: {
-            kind: 'list',
-            positional: true,
-            description: 'Files or globs to read (default: the workspace, honouring .gitignore)',
-        },
-        mode: { kind: 'string', default: 'check', description: 'check, or fix to rewrite unpinned references' },
-        'trusted-registries': { kind: 'list', description: 'Allowed registries: host, host:port, *.domain (repeatable)' },
-        'require-digest': { kind: 'boolean', default: 'true', description: 'Report images not pinned by digest' },
-        'require-action-sha': {
-            kind: 'boolean',
-            default: 'true',
-            description: 'Report actions not pinned to a commit SHA',
-        },
-        allow: { kind: 'list', description: 'Image or owner/repo globs exempted from pinning (repeatable)' },
-        'registry-auth': {
-            kind: 'string',
-            description: 'Docker config JSON, or its path (e.g. ~/.docker/config.json), for fix mode',
-        },
-        'insecure-registries': { kind: 'list', description: 'Registries reached over plain HTTP (repeatable)' },
-        'github-token': { kind: 'string', description: 'GitHub API token for fix mode (default $GITHUB_TOKEN)' },
-        'github-api-url': {
-            kind: 'string',
-            description: 'GitHub REST API URL (default $GITHUB_API_URL or https://api.github.com)',
-        },
-        'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
-    },
-    async run(flags, context) {
-        // The action gets these from `${{ github.token }}` and `${{ github.api_url }}`; a shell has them in its environment.
-        const fromEnvironment = {
-            'github-token': context.env.GITHUB_TOKEN ?? context.env.GH_TOKEN,
-            'github-api-url': context.env.GITHUB_API_URL,
-        };
-        const inputs = new Inputs((name) => flags.raw(name) ?? fromEnvironment[name], flags.workspace);
-        const options = readPinOptions(inputs);
-        const result = await runPin(options.pin);
-        const out = (line = '') => void context.stdout.write(line + '\n');
-        if (options.sarifOutput)
-            out(`SARIF written to ${await writePinSarif(result, options.sarifOutput, options.pin.workspace)}`);
-        for (const item of result.fixed)
-            out(`  pinned   ${item.path}:${item.line}:${item.column}  ${item.before} -> ${item.after}`);
-        for (const line of findingLines(unsuppressed(result)))
-            out(line);
-        for (const note of result.notes)
-            out(`  note: ${note}`);
-        const passed = pinPassed(result);
-        out(`gatehouse pin: ${passed ? 'passed' : 'failed'}: ${pinHeadline(result, options.pin.mode).replace(/\*\*/g, '')}`);
-        return passed ? ExitCode.ok : ExitCode.violation;
-    },
-};
-
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./packages/scrub/src/archives.ts
@@ -44885,16 +44700,14 @@ function applySpans(text, spans, style, counts) {
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/aho-corasick.ts
 /**
- * An Aho-Corasick automaton over latin1 strings (one char per byte), compiled to a dense DFA with
- * byte classes, so scanning is one table lookup per byte however many patterns are registered.
+ * An Aho-Corasick automaton over latin1 strings (one char per byte), compiled to a dense DFA over
+ * byte classes, so scanning costs one table lookup per byte however many patterns are registered.
  */
 class AhoCorasick {
-    /** Transition table: next = delta[state * classCount + classOf[byte]]. */
-    delta;
     /**
-     * The same table with each entry pre-multiplied into a row offset (next * classCount), negated
-     * (bitwise not) when the next state ends a pattern: the scanning loop then needs no multiply and
-     * one sign test per byte.
+     * Transitions, each pre-multiplied into a row offset (next * classCount) and negated (bitwise
+     * not) when the next state ends a pattern: next = rows[row + classOf[byte]], so the scanning loop
+     * needs no multiply and one sign test per byte.
      */
     rows;
     classOf;
@@ -44903,15 +44716,21 @@ class AhoCorasick {
     output;
     /** Pattern id → the next pattern that also ends at the same position (or -1). */
     nextOutput;
-    /** Length of the string a state represents: the longest suffix that may still become a match. */
-    depth;
+    /**
+     * Per state, the length of its longest suffix that is a prefix of a marked pattern (those with
+     * id ≥ `markedFrom`): how much of a text's tail could still become a marked match.
+     */
+    markedDepth;
     patternLength;
     maxPatternLength;
     patterns;
-    caseInsensitive;
-    constructor(patterns, caseInsensitive = false) {
+    /**
+     * @param caseInsensitive ASCII letters match in either case (callers check exact case themselves
+     *   for patterns that need it).
+     * @param markedFrom Patterns from this id on are tracked by `markedDepth` (default: all).
+     */
+    constructor(patterns, caseInsensitive = false, markedFrom = 0) {
         this.patterns = patterns;
-        this.caseInsensitive = caseInsensitive;
         const fold = (code) => (caseInsensitive && code >= 65 && code <= 90 ? code + 32 : code);
         const classOf = new Uint8Array(256);
         let classCount = 1;
@@ -44929,100 +44748,113 @@ class AhoCorasick {
                 classOf[c] = classOf[c + 32];
         this.classOf = classOf;
         this.classCount = classCount;
-        // Trie with sparse children, then breadth-first failure links into the dense table.
-        const children = [new Map()];
-        const depth = [0];
-        const terminal = [[]];
+        // A trie first, with children in the (still zero) dense table itself, then breadth-first failure links.
+        let capacity = 1;
+        for (const pattern of patterns)
+            capacity += pattern.length;
+        const table = new Int32Array(capacity * classCount);
+        const depth = new Int32Array(capacity);
+        const onMarked = new Uint8Array(capacity);
+        const terminalFirst = new Int32Array(capacity).fill(-1);
+        const terminalNext = new Int32Array(patterns.length).fill(-1);
+        let stateCount = 1;
         patterns.forEach((pattern, id) => {
             let state = 0;
+            const marked = id >= markedFrom;
             for (let i = 0; i < pattern.length; i++) {
-                const cls = classOf[fold(pattern.charCodeAt(i) & 0xff)];
-                let next = children[state].get(cls);
-                if (next === undefined) {
-                    next = children.length;
-                    children.push(new Map());
-                    depth.push(depth[state] + 1);
-                    terminal.push([]);
-                    children[state].set(cls, next);
+                const cell = state * classCount + classOf[fold(pattern.charCodeAt(i) & 0xff)];
+                let next = table[cell];
+                if (next === 0) {
+                    next = stateCount++;
+                    table[cell] = next;
+                    depth[next] = depth[state] + 1;
                 }
                 state = next;
+                if (marked)
+                    onMarked[state] = 1;
             }
-            terminal[state].push(id);
+            terminalNext[id] = terminalFirst[state];
+            terminalFirst[state] = id;
         });
-        const stateCount = children.length;
-        const delta = new Int32Array(stateCount * classCount);
         const fail = new Int32Array(stateCount);
         const output = new Int32Array(stateCount).fill(-1);
         const nextOutput = new Int32Array(patterns.length).fill(-1);
-        const dictLink = new Int32Array(stateCount).fill(-1);
-        const queue = [];
+        const markedDepth = new Int32Array(stateCount);
+        const queue = new Int32Array(stateCount);
+        let tail = 0;
         for (let cls = 0; cls < classCount; cls++) {
-            const next = children[0].get(cls);
-            if (next !== undefined) {
-                delta[cls] = next;
-                fail[next] = 0;
-                queue.push(next);
-            }
+            const next = table[cls];
+            if (next !== 0)
+                queue[tail++] = next;
         }
-        for (let head = 0; head < queue.length; head++) {
+        for (let head = 0; head < tail; head++) {
             const state = queue[head];
             const f = fail[state];
-            dictLink[state] = output[f] >= 0 ? f : dictLink[f];
+            // This state's own patterns, chained before the ones of its longest matching suffix.
+            const inherited = output[f];
+            let first = inherited;
+            for (let id = terminalFirst[state]; id >= 0;) {
+                const following = terminalNext[id];
+                nextOutput[id] = first;
+                first = id;
+                id = following;
+            }
+            output[state] = first;
+            markedDepth[state] = onMarked[state] ? depth[state] : markedDepth[f];
             for (let cls = 0; cls < classCount; cls++) {
-                const next = children[state].get(cls);
-                if (next !== undefined) {
-                    fail[next] = delta[f * classCount + cls];
-                    delta[state * classCount + cls] = next;
-                    queue.push(next);
+                const cell = state * classCount + cls;
+                const child = table[cell];
+                if (child !== 0) {
+                    fail[child] = depth[state] === 0 ? 0 : table[f * classCount + cls];
+                    queue[tail++] = child;
                 }
                 else {
-                    delta[state * classCount + cls] = delta[f * classCount + cls];
+                    table[cell] = table[f * classCount + cls];
                 }
             }
-            // Chain this state's own patterns, then the ones of its longest matching suffix state.
-            const own = terminal[state];
-            const inherited = dictLink[state] >= 0 ? output[dictLink[state]] : -1;
-            if (own.length > 0) {
-                for (let i = 0; i < own.length - 1; i++)
-                    nextOutput[own[i]] = own[i + 1];
-                nextOutput[own[own.length - 1]] = inherited;
-                output[state] = own[0];
-            }
-            else {
-                output[state] = inherited;
-            }
         }
-        this.delta = delta;
-        const rows = new Int32Array(delta.length);
-        for (let i = 0; i < delta.length; i++) {
-            const next = delta[i];
+        // Children of the root fail to the root; their transitions were completed above from row 0.
+        const rows = table.subarray(0, stateCount * classCount);
+        for (let i = 0; i < rows.length; i++) {
+            const next = rows[i];
             rows[i] = output[next] >= 0 ? ~(next * classCount) : next * classCount;
         }
         this.rows = rows;
         this.output = output;
         this.nextOutput = nextOutput;
-        this.depth = Int32Array.from(depth);
+        this.markedDepth = markedDepth;
         this.patternLength = Int32Array.from(patterns, (p) => p.length);
         this.maxPatternLength = patterns.reduce((max, p) => Math.max(max, p.length), 0);
+    }
+    get stateCount() {
+        return this.output.length;
     }
     /** Every occurrence, overlapping ones included, as [patternId, start, end) triples. */
     findAll(text, from = 0, to = text.length) {
         const found = [];
-        const { delta, classOf, classCount, output, nextOutput, patternLength } = this;
-        let state = 0;
+        const { rows, classOf, classCount, output, nextOutput, patternLength } = this;
+        let row = 0;
         for (let i = from; i < to; i++) {
-            state = delta[state * classCount + classOf[text.charCodeAt(i) & 0xff]];
-            for (let id = output[state]; id >= 0; id = nextOutput[id])
-                found.push([id, i + 1 - patternLength[id], i + 1]);
+            row = rows[row + classOf[text.charCodeAt(i) & 0xff]];
+            if (row < 0) {
+                row = ~row;
+                for (let id = output[row / classCount]; id >= 0; id = nextOutput[id]) {
+                    found.push([id, i + 1 - patternLength[id], i + 1]);
+                }
+            }
         }
         return found;
     }
-    /** The automaton state after reading `text`: its depth is how much of the tail could start a match. */
-    stateAfter(text, from = 0, state = 0) {
-        const { delta, classOf, classCount } = this;
-        for (let i = from; i < text.length; i++)
-            state = delta[state * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        return state;
+    /** The state after reading `text` from the start state. */
+    stateAfter(text) {
+        const { rows, classOf } = this;
+        let row = 0;
+        for (let i = 0; i < text.length; i++) {
+            row = rows[row + classOf[text.charCodeAt(i) & 0xff]];
+            if (row < 0)
+                row = ~row;
+        }
+        return row / this.classCount;
     }
 }
 
@@ -45404,19 +45236,34 @@ function secretsFromEnv(env, options = {}) {
     }
     return found.sort((a, b) => a.name.localeCompare(b.name));
 }
+/** Whether the lines registered on their own (8+ characters) hold nearly all of a value. */
+function coveredByLines(value) {
+    const lines = value.split('\n').map((line) => line.trim());
+    const total = lines.reduce((sum, line) => sum + line.length, 0);
+    const covered = lines.filter((line) => line.length >= MIN_SECRET_LENGTH).reduce((sum, line) => sum + line.length, 0);
+    return covered >= total * 0.95;
+}
+/** Above this length a multi-line value is matched through its lines only (when they cover it). */
+const LONG_MULTI_LINE = 512;
 /** Collects the secrets to register from explicit values and environment values. */
 function collectKnownValues(secrets) {
+    const masks = new Set();
     const values = new Set();
     let skippedShort = 0;
     for (const secret of secrets) {
         const registrable = registrableValues(secret);
         if (registrable.length === 0 && secret.trim() !== '')
             skippedShort++;
-        for (const value of registrable)
-            values.add(value);
+        for (const value of registrable) {
+            masks.add(value);
+            // A long multi-line value (a private key) is matched through its lines, each in every
+            // encoding; its whole-value forms would only grow the automaton by kilobytes per form.
+            if (!(value.includes('\n') && value.length > LONG_MULTI_LINE && coveredByLines(value)))
+                values.add(value);
+        }
     }
-    const sorted = [...values].sort((a, b) => b.length - a.length || a.localeCompare(b));
-    return { values: sorted, masks: sorted, skippedShort };
+    const byLength = (a, b) => b.length - a.length || a.localeCompare(b);
+    return { values: [...values].sort(byLength), masks: [...masks].sort(byLength), skippedShort };
 }
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/types.ts
@@ -46045,8 +45892,6 @@ const RUN_FLAGS = (() => {
  */
 class SecretScanner {
     detector;
-    /** Registered values alone (case-sensitive): for the tail a partial line must hold back. */
-    known;
     /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
     combined;
     keywordCount;
@@ -46059,10 +45904,9 @@ class SecretScanner {
         for (const value of options.knownValues ?? [])
             for (const form of encodedForms(value))
                 forms.add(form.text);
-        this.known = forms.size > 0 ? new AhoCorasick([...forms]) : undefined;
         this.keywordCount = this.detector.keywords.patterns.length;
-        this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true);
-        this.maxKnownLength = this.known?.maxPatternLength ?? 0;
+        this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+        this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
         this.maxDepth = options.maxDepth ?? 3;
     }
     get ruleCount() {
@@ -46088,9 +45932,9 @@ class SecretScanner {
     }
     /** The automaton state of registered values after `text`: its depth is the tail to hold back. */
     knownPrefixLength(text) {
-        if (!this.known)
+        if (this.maxKnownLength === 0)
             return 0;
-        return this.known.depth[this.known.stateAfter(text)];
+        return this.combined.markedDepth[this.combined.stateAfter(text)];
     }
     scanVisible(text, state) {
         const spans = this.scanFlat(text, 0);
@@ -46199,8 +46043,6 @@ class SecretScanner {
         for (const decoded of candidates) {
             if (decoded.length < 8)
                 continue;
-            if (this.known && this.known.findAll(decoded).length > 0)
-                return { start: 0, end: 0, rule: KNOWN_SECRET_RULE, priority: -1 };
             if (!mostlyPrintable(decoded))
                 continue;
             if (decoded.includes('PRIVATE KEY-----') &&
@@ -46946,6 +46788,353 @@ function streamFindings(redactions, scanner) {
 
 
 
+
+;// CONCATENATED MODULE: ./packages/audit/src/audit.ts
+
+
+
+
+const AUDIT_CHECKS = ['pin', 'secrets'];
+/**
+ * Every offline check of a repository in one pass: references pinned (pin, check mode) and no
+ * credential in any tracked file (secrets), then one gate decision over all their findings.
+ */
+async function runAudit(options) {
+    const findings = [];
+    const checks = [];
+    if (options.checks.includes('pin')) {
+        const pin = await runPin({
+            workspace: options.workspace,
+            paths: options.paths,
+            mode: 'check',
+            trustedRegistries: options.trustedRegistries,
+            allow: options.allow,
+        });
+        findings.push(...pin.findings);
+        checks.push({
+            check: 'pin',
+            files: pin.filesRead,
+            findings: pin.findings.length,
+            detail: `${pin.references} image and action references in ${pin.filesRead} files`,
+        });
+    }
+    if (options.checks.includes('secrets')) {
+        const files = options.paths.length > 0
+            ? await expandGlobs(options.paths, {
+                input: 'paths',
+                cwd: options.workspace,
+                ignore: ['**/.git/**', '**/node_modules/**'],
+            })
+            : walkWorkspaceFiles(options.workspace);
+        const scan = await scanFiles({
+            patterns: files,
+            cwd: options.workspace,
+            scanner: new SecretScanner(),
+            input: 'paths',
+        });
+        findings.push(...scan.findings);
+        checks.push({
+            check: 'secrets',
+            files: scan.files.length,
+            findings: scan.findings.length,
+            detail: `${scan.files.length} files and archive entries scanned for credentials${scan.skipped.length ? `, ${scan.skipped.length} skipped` : ''}`,
+        });
+    }
+    const gate = await decide(findings, {
+        workspace: options.workspace,
+        failOn: options.failOn,
+        reportOn: options.reportOn,
+        exceptions: options.exceptions,
+        vex: [],
+        onlyFixed: options.onlyFixed,
+        now: options.now,
+    });
+    gate.notes.unshift(...checks.map((run) => `${run.check}: ${run.detail}, ${run.findings} findings.`));
+    return { gate, checks };
+}
+
+;// CONCATENATED MODULE: ./packages/audit/src/index.ts
+
+
+;// CONCATENATED MODULE: ./actions/audit/src/options.ts
+
+
+/** The audit's inputs (the root action.yml), read the same way by the action and `gatehouse audit`. */
+function readAuditOptions(inputs) {
+    const checks = inputs.list('checks', { commas: true });
+    const selected = checks.length > 0 ? checks : [...AUDIT_CHECKS];
+    for (const check of selected) {
+        if (!AUDIT_CHECKS.includes(check)) {
+            throw new UsageError(`Input 'checks' must list only ${AUDIT_CHECKS.join(', ')} (got '${check}').`);
+        }
+    }
+    return {
+        audit: {
+            workspace: inputs.workspace,
+            paths: inputs.list('paths'),
+            checks: selected,
+            failOn: inputs.enum('fail-on', [...severity_SEVERITIES, 'none'], 'high'),
+            reportOn: inputs.enum('report-on', severity_SEVERITIES, 'low'),
+            exceptions: inputs.string('exceptions'),
+            onlyFixed: inputs.boolean('only-fixed', false),
+            trustedRegistries: inputs.list('trusted-registries', { commas: true }),
+            allow: inputs.list('allow'),
+        },
+        sarifOutput: inputs.string('sarif-output'),
+        findingsOutput: inputs.string('findings-output'),
+        summary: inputs.boolean('summary', true),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/text-report.ts
+
+
+/** Findings as plain lines for a terminal: severity, rule, location, message, tools. */
+function findingLines(findings) {
+    return findings.map((finding) => {
+        const where = finding_formatLocation(finding.location);
+        const tools = finding.properties.tools?.length ? ` [${finding.properties.tools.join(', ')}]` : '';
+        return `  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}${where ? `  ${where}` : ''}  ${finding.message.split('\n')[0]}${tools}`;
+    });
+}
+function countsLine(counts, suppressed) {
+    const parts = severity_SEVERITIES.map((severity) => `${severity} ${counts[severity]}`);
+    if (suppressed !== undefined)
+        parts.push(`suppressed ${suppressed}`);
+    return `  ${parts.join('  ')}`;
+}
+/** Prints a gate-shaped result (gate, audit): files written, findings, notes, verdict, counts. */
+async function printGateResult(command, result, options, context) {
+    const out = (line = '') => void context.stdout.write(line + '\n');
+    if (options.sarifOutput)
+        out(`SARIF written to ${await writeSarif(result, options.sarifOutput, options.workspace)}`);
+    if (options.findingsOutput) {
+        out(`Findings written to ${await writeFindingsJson(result, options.findingsOutput, options.workspace)}`);
+    }
+    if (options.summary) {
+        for (const line of findingLines(result.decisive))
+            out(line);
+        for (const line of findingLines(result.others))
+            out(line);
+        for (const note of result.notes)
+            out(`  note: ${note}`);
+    }
+    out(`gatehouse ${command}: ${result.passed ? 'passed' : 'failed'}: ${result.headline.replace(/\*\*/g, '')}`);
+    out(countsLine(result.counts, result.suppressedCount));
+    return result.passed ? ExitCode.ok : ExitCode.violation;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/audit.ts
+
+
+
+const auditCommand = {
+    name: 'audit',
+    action: '.',
+    summary: 'Every offline check of a repository in one step: pinning and secrets, then one gate decision.',
+    usage: 'gatehouse audit [options] [<path-or-glob>...]',
+    flags: {
+        checks: {
+            kind: 'list',
+            default: 'pin,secrets',
+            description: 'Checks to run: pin, secrets (repeatable or comma-separated)',
+        },
+        paths: {
+            kind: 'list',
+            positional: true,
+            description: 'Files or globs to check (default: every file git would track)',
+        },
+        'fail-on': {
+            kind: 'string',
+            default: 'high',
+            description: 'Fail at or above: critical, high, medium, low, info, none',
+        },
+        'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
+        exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
+        'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
+        'trusted-registries': { kind: 'list', description: 'Allowed registries: host, host:port, *.domain (repeatable)' },
+        allow: { kind: 'list', description: 'Image or owner/repo globs exempted from pinning (repeatable)' },
+        'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
+        'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
+        summary: {
+            kind: 'boolean',
+            default: 'true',
+            description: 'List the findings (--no-summary prints only the verdict)',
+        },
+    },
+    async run(inputs, context) {
+        const options = readAuditOptions(inputs);
+        const result = await runAudit(options.audit);
+        return printGateResult('audit', result.gate, { workspace: options.audit.workspace, ...options }, context);
+    },
+};
+
+;// CONCATENATED MODULE: ./actions/gate/src/options.ts
+
+/** The gate's inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
+function readGateOptions(inputs) {
+    const reports = inputs.list('reports');
+    const allowEmpty = inputs.boolean('allow-empty', false);
+    if (reports.length === 0 && !allowEmpty) {
+        throw new UsageError(`Input 'reports' is required: paths or globs of scanner reports (or set allow-empty: true).`);
+    }
+    return {
+        gate: {
+            workspace: inputs.workspace,
+            reports,
+            failOn: inputs.enum('fail-on', [...severity_SEVERITIES, 'none'], 'high'),
+            reportOn: inputs.enum('report-on', severity_SEVERITIES, 'low'),
+            exceptions: inputs.string('exceptions'),
+            vex: inputs.list('vex'),
+            onlyFixed: inputs.boolean('only-fixed', false),
+            allowEmpty,
+        },
+        sarifOutput: inputs.string('sarif-output'),
+        findingsOutput: inputs.string('findings-output'),
+        summary: inputs.boolean('summary', true),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/gate.ts
+
+
+
+const gateCommand = {
+    name: 'gate',
+    action: 'gate',
+    summary: 'One pass/fail decision over the findings of every scanner, by severity, with exceptions and VEX.',
+    usage: 'gatehouse gate [options] <report>...',
+    flags: {
+        reports: {
+            kind: 'list',
+            positional: true,
+            description: 'Report files or globs (SARIF, Trivy, Grype, osv-scanner, npm audit, Gatehouse JSON)',
+        },
+        'fail-on': {
+            kind: 'string',
+            default: 'high',
+            description: 'Fail at or above: critical, high, medium, low, info, none',
+        },
+        'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
+        exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
+        vex: { kind: 'list', description: 'OpenVEX or CycloneDX VEX documents (repeatable)' },
+        'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
+        'allow-empty': { kind: 'boolean', default: 'false', description: 'Pass when no report matches' },
+        'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
+        'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
+        summary: {
+            kind: 'boolean',
+            default: 'true',
+            description: 'List the findings (--no-summary prints only the verdict and counts)',
+        },
+    },
+    async run(inputs, context) {
+        const options = readGateOptions(inputs);
+        const result = await runGate(options.gate);
+        return printGateResult('gate', result, { workspace: options.gate.workspace, ...options }, context);
+    },
+};
+
+;// CONCATENATED MODULE: ./actions/pin/src/options.ts
+
+
+
+/** The pin inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
+function readPinOptions(inputs) {
+    const mode = inputs.enum('mode', ['check', 'fix'], 'check');
+    const { registry, github, secrets } = createResolvers({
+        registryAuth: registryAuthText(inputs),
+        insecureRegistries: inputs.list('insecure-registries', { commas: true }),
+        githubToken: inputs.string('github-token'),
+        githubApiUrl: inputs.string('github-api-url'),
+    });
+    return {
+        pin: {
+            workspace: inputs.workspace,
+            paths: inputs.list('paths'),
+            mode,
+            trustedRegistries: inputs.list('trusted-registries', { commas: true }),
+            requireDigest: inputs.boolean('require-digest', true),
+            requireActionSha: inputs.boolean('require-action-sha', true),
+            allow: inputs.list('allow'),
+            imageResolver: registry,
+            actionResolver: github,
+        },
+        secrets,
+        sarifOutput: inputs.string('sarif-output'),
+    };
+}
+/** `registry-auth` is the Docker config JSON itself (from a secret) or the path of such a file. */
+function registryAuthText(inputs) {
+    const value = inputs.raw('registry-auth')?.trim();
+    if (value === undefined)
+        return '';
+    if (value.startsWith('{'))
+        return value;
+    return (0,external_node_fs_.readFileSync)(existingFile('registry-auth', value, inputs.workspace), 'utf8');
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/pin.ts
+
+
+
+
+
+const pinCommand = {
+    name: 'pin',
+    action: 'pin',
+    summary: 'Every image pinned by digest and every action by commit SHA; --mode fix rewrites them.',
+    usage: 'gatehouse pin [options] [<path-or-glob>...]',
+    flags: {
+        paths: {
+            kind: 'list',
+            positional: true,
+            description: 'Files or globs to read (default: the workspace, honouring .gitignore)',
+        },
+        mode: { kind: 'string', default: 'check', description: 'check, or fix to rewrite unpinned references' },
+        'trusted-registries': { kind: 'list', description: 'Allowed registries: host, host:port, *.domain (repeatable)' },
+        'require-digest': { kind: 'boolean', default: 'true', description: 'Report images not pinned by digest' },
+        'require-action-sha': {
+            kind: 'boolean',
+            default: 'true',
+            description: 'Report actions not pinned to a commit SHA',
+        },
+        allow: { kind: 'list', description: 'Image or owner/repo globs exempted from pinning (repeatable)' },
+        'registry-auth': {
+            kind: 'string',
+            description: 'Docker config JSON, or its path (e.g. ~/.docker/config.json), for fix mode',
+        },
+        'insecure-registries': { kind: 'list', description: 'Registries reached over plain HTTP (repeatable)' },
+        'github-token': { kind: 'string', description: 'GitHub API token for fix mode (default $GITHUB_TOKEN)' },
+        'github-api-url': {
+            kind: 'string',
+            description: 'GitHub REST API URL (default $GITHUB_API_URL or https://api.github.com)',
+        },
+        'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
+    },
+    async run(flags, context) {
+        // The action gets these from `${{ github.token }}` and `${{ github.api_url }}`; a shell has them in its environment.
+        const fromEnvironment = {
+            'github-token': context.env.GITHUB_TOKEN ?? context.env.GH_TOKEN,
+            'github-api-url': context.env.GITHUB_API_URL,
+        };
+        const inputs = new Inputs((name) => flags.raw(name) ?? fromEnvironment[name], flags.workspace);
+        const options = readPinOptions(inputs);
+        const result = await runPin(options.pin);
+        const out = (line = '') => void context.stdout.write(line + '\n');
+        if (options.sarifOutput)
+            out(`SARIF written to ${await writePinSarif(result, options.sarifOutput, options.pin.workspace)}`);
+        for (const item of result.fixed)
+            out(`  pinned   ${item.path}:${item.line}:${item.column}  ${item.before} -> ${item.after}`);
+        for (const line of findingLines(unsuppressed(result)))
+            out(line);
+        for (const note of result.notes)
+            out(`  note: ${note}`);
+        const passed = pinPassed(result);
+        out(`gatehouse pin: ${passed ? 'passed' : 'failed'}: ${pinHeadline(result, options.pin.mode).replace(/\*\*/g, '')}`);
+        return passed ? ExitCode.ok : ExitCode.violation;
+    },
+};
 
 ;// CONCATENATED MODULE: ./actions/scrub/src/options.ts
 
@@ -48841,8 +49030,9 @@ const verifyCommand = {
 
 
 
+
 /** Every subcommand, in the order `gatehouse --help` lists them. */
-const COMMANDS = [gateCommand, pinCommand, scrubCommand, signCommand, verifyCommand];
+const COMMANDS = [auditCommand, gateCommand, pinCommand, scrubCommand, signCommand, verifyCommand];
 
 ;// CONCATENATED MODULE: ./packages/cli/src/version.ts
 /** Kept equal to package.json's version by a test. */

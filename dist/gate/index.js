@@ -32368,42 +32368,18 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
-/* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3227);
-/* harmony import */ var _gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8329);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6687);
+/* harmony import */ var _gatehouse_gate__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8329);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6687);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7867);
 
 
 
 
 await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => {
-    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .readGateOptions */ .E)((0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runnerInputs */ .ax)());
-    const result = await (0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__/* .runGate */ .Rg)(options.gate);
-    const workspace = options.gate.workspace;
-    const sarifPath = options.sarifOutput ? await (0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__/* .writeSarif */ .lg)(result, options.sarifOutput, workspace) : '';
-    const findingsPath = options.findingsOutput ? await (0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__/* .writeFindingsJson */ .OO)(result, options.findingsOutput, workspace) : '';
-    (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
-        passed: result.passed,
-        ...result.counts,
-        suppressed: result.suppressedCount,
-        'sarif-path': sarifPath,
-        'findings-path': findingsPath,
-    });
-    (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .logFindings */ .H0)([...result.decisive, ...result.others]);
-    if (!result.passed)
-        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(`Gate failed: ${stripMarkdown(result.headline)}`);
-    (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .annotate */ .fz)([...result.decisive, ...result.others], { alreadyUsed: { error: result.passed ? 0 : 1 } });
-    for (const rule of result.unusedExceptions) {
-        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Exception ${rule.id} (owner ${rule.owner}) matched no finding: ${rule.source.path}:${rule.source.line}`);
-    }
-    if (options.summary)
-        await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)((0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__/* .gateSummary */ .sK)(result));
-    if (result.passed)
-        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Gate passed: ${stripMarkdown(result.headline)}`);
-    return result.passed ? _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.ok : _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.violation;
+    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .readGateOptions */ .E)((0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runnerInputs */ .ax)());
+    const result = await (0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_1__/* .runGate */ .Rg)(options.gate);
+    return (0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .reportGate */ .O)(result, { title: 'Gatehouse gate', workspace: options.gate.workspace, ...options });
 });
-function stripMarkdown(text) {
-    return text.replace(/\*\*/g, '');
-}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -32440,6 +32416,55 @@ function readGateOptions(inputs) {
         findingsOutput: inputs.string('findings-output'),
         summary: inputs.boolean('summary', true),
     };
+}
+
+
+/***/ }),
+
+/***/ 7867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ reportGate)
+/* harmony export */ });
+/* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
+/* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3227);
+/* harmony import */ var _gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8329);
+
+
+
+/**
+ * What every gate-shaped action shows the runner: outputs (passed, counts, paths), the findings in
+ * the log and as annotations, the verdict, the job summary. Returns the exit code.
+ */
+async function reportGate(result, options) {
+    const sarifPath = options.sarifOutput ? await (0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__/* .writeSarif */ .lg)(result, options.sarifOutput, options.workspace) : '';
+    const findingsPath = options.findingsOutput
+        ? await (0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__/* .writeFindingsJson */ .OO)(result, options.findingsOutput, options.workspace)
+        : '';
+    (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
+        passed: result.passed,
+        ...result.counts,
+        suppressed: result.suppressedCount,
+        'sarif-path': sarifPath,
+        'findings-path': findingsPath,
+    });
+    (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .logFindings */ .H0)([...result.decisive, ...result.others]);
+    const verdict = stripMarkdown(result.headline);
+    if (!result.passed)
+        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(`${options.title} failed: ${verdict}`);
+    (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .annotate */ .fz)([...result.decisive, ...result.others], { alreadyUsed: { error: result.passed ? 0 : 1 } });
+    for (const rule of result.unusedExceptions) {
+        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Exception ${rule.id} (owner ${rule.owner}) matched no finding: ${rule.source.path}:${rule.source.line}`);
+    }
+    if (options.summary)
+        await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)((0,_gatehouse_gate__WEBPACK_IMPORTED_MODULE_2__/* .gateSummary */ .sK)(result, options.title));
+    if (result.passed)
+        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`${options.title} passed: ${verdict}`);
+    return result.passed ? _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.ok : _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.violation;
+}
+function stripMarkdown(text) {
+    return text.replace(/\*\*/g, '');
 }
 
 
@@ -38978,7 +39003,7 @@ async function runGate(options) {
         throw new src/* UsageError */.eb(`Input 'reports': no files matched ${JSON.stringify(options.reports.join(', '))} (set allow-empty: true if that is expected)`);
     }
     const reports = [];
-    let findings = [];
+    const findings = [];
     for (const path of reportPaths) {
         const content = await (0,promises_.readFile)((0,external_node_path_.resolve)(options.workspace, path));
         const result = readReport(content, path);
@@ -39093,9 +39118,9 @@ async function writeFindingsJson(result, path, workspace) {
     await (0,src/* writeFileAtomic */.Zf)(absolute, toFindingsJson(result.findings) + '\n');
     return (0,src/* toRelative */.yE)(workspace, absolute);
 }
-function gateSummary(result) {
+function gateSummary(result, title = 'Gatehouse gate') {
     return (0,src/* renderSummary */.Br)({
-        title: 'Gatehouse gate',
+        title,
         passed: result.passed,
         headline: result.headline,
         decisive: result.decisive,
@@ -39104,7 +39129,11 @@ function gateSummary(result) {
         counts: result.counts,
         suppressedCount: result.suppressedCount,
         notes: [
-            `Read ${result.reports.length} report${result.reports.length === 1 ? '' : 's'}: ${result.reports.map((r) => `${r.path} (${r.tool}, ${r.findings})`).join(', ') || 'none'}.`,
+            ...(result.reports.length === 0
+                ? []
+                : [
+                    `Read ${result.reports.length} report${result.reports.length === 1 ? '' : 's'}: ${result.reports.map((r) => `${r.path} (${r.tool}, ${r.findings})`).join(', ')}.`,
+                ]),
             ...result.notes,
         ],
     });

@@ -35718,7 +35718,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   gF: () => (/* reexport */ writePinSarif)
 });
 
-// UNUSED EXPORTS: DEFAULT_GITHUB_API_URL, DEFAULT_REGISTRY, GitHubClient, GitignoreRules, IgnoreStack, LineIndex, MANIFEST_MEDIA_TYPES, PIN_TOOL, RULES, ReferenceError, RegistryClient, ResolveError, applyEdits, canonicalName, classifyPath, decodeFile, discoverFiles, encodeFile, familiarName, formatImageReference, isPinned, matchesAnyRegistry, parseChallenge, parseDockerConfig, parseImageReference, parseRegistryPattern, readActionMetadata, readDockerfile, readManifests, readWorkflow, registryKey, registryMatches, retryAfterMs, secretsOf, tryParseImageReference, writeFileAtomic
+// UNUSED EXPORTS: DEFAULT_GITHUB_API_URL, DEFAULT_REGISTRY, GitHubClient, GitignoreRules, IgnoreStack, LineIndex, MANIFEST_MEDIA_TYPES, PIN_TOOL, RULES, ReferenceError, RegistryClient, ResolveError, applyEdits, canonicalName, classifyPath, decodeFile, discoverFiles, encodeFile, familiarName, formatImageReference, isPinned, matchesAnyRegistry, parseChallenge, parseDockerConfig, parseImageReference, parseRegistryPattern, readActionMetadata, readDockerfile, readManifests, readWorkflow, registryKey, registryMatches, retryAfterMs, secretsOf, tryParseImageReference, walkWorkspaceFiles, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/pin/src/reference.ts
 /**
@@ -36664,6 +36664,20 @@ async function discoverFiles(workspace, patterns) {
 }
 function walkWorkspace(root) {
     const files = [];
+    for (const path of walkWorkspaceFiles(root)) {
+        const kind = classifyPath(path);
+        if (kind)
+            files.push({ path, kind });
+    }
+    return files;
+}
+/**
+ * Every file of the workspace that git would track: each .gitignore is honoured where it stands,
+ * and .git and node_modules are never entered. Sorted, relative, with forward slashes.
+ */
+function walkWorkspaceFiles(workspace) {
+    const root = (0,external_node_path_.resolve)(workspace);
+    const files = [];
     const walk = (relativeDir, ignore) => {
         const absolute = relativeDir === '' ? root : (0,external_node_path_.join)(root, relativeDir);
         const entries = (0,external_node_fs_.readdirSync)(absolute, { withFileTypes: true });
@@ -36677,10 +36691,8 @@ function walkWorkspace(root) {
                 if (!ALWAYS_SKIPPED.has(entry.name) && !ignore.ignores(path, true))
                     walk(path, ignore);
             }
-            else if (entry.isFile()) {
-                const kind = classifyPath(path);
-                if (kind && !ignore.ignores(path, false))
-                    files.push({ path, kind });
+            else if (entry.isFile() && !ignore.ignores(path, false)) {
+                files.push(path);
             }
         }
     };
