@@ -16,6 +16,11 @@ const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 /** The demo's steps: which bundled action, with which inputs, and what it shows. */
 const STEPS = [
   {
+    title: 'audit (the root action): every offline check of the example repository in one step',
+    action: '.',
+    inputs: {},
+  },
+  {
     title: 'gate: every scanner report of the example project, no policy (fail-on: high)',
     action: 'gate',
     inputs: { reports: 'reports/*', 'sarif-output': 'out/gatehouse-gate.sarif' },
@@ -38,7 +43,7 @@ for (const step of STEPS) {
   const workspace = mkdtempSync(join(tmpdir(), 'gatehouse-demo-'));
   cpSync(join(root, 'examples'), workspace, { recursive: true });
   console.log(`\n${bold(`━━ ${number}. ${step.title}`)}`);
-  console.log(`   uses: ./actions/${step.action}`);
+  console.log(`   uses: ${step.action === '.' ? './' : `./actions/${step.action}`}`);
   for (const [name, value] of Object.entries(step.inputs))
     console.log(`   ${name}: ${value.replace(/\n/g, '\n      ')}`);
   const run = await harness.runAction({ action: step.action, workspace, inputs: step.inputs, env: step.env ?? {} });
