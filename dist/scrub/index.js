@@ -30879,7 +30879,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
-/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7897);
+/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1473);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4093);
 
@@ -30930,7 +30930,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ readScrubOptions)
 /* harmony export */ });
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3227);
-/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7897);
+/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
 
 
 /**
@@ -35759,7 +35759,7 @@ function purlMatches(pattern, finding) {
 
 /***/ }),
 
-/***/ 7897:
+/***/ 2073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36411,6 +36411,8 @@ class Detector {
         const line = text.slice(from, to);
         for (const index of ruleIndices) {
             const rule = this.rules[index];
+            if (rule.requires !== undefined && line.indexOf(rule.requires) < 0)
+                continue;
             const regex = rule.regex;
             regex.lastIndex = 0;
             let match;
@@ -36441,7 +36443,9 @@ class Detector {
     /** All matches in a text of any number of lines (for files and decoded content). */
     matchText(text) {
         const out = [];
-        const hits = this.keywords.findAll(text);
+        const hits = [];
+        for (const [keyword, start] of this.keywords.findAll(text))
+            hits.push(keyword, start);
         matchKeywordHits(this, text, hits, out);
         return out;
     }
@@ -36455,28 +36459,45 @@ function acceptable(rule, secret) {
         return false;
     return true;
 }
-/** Groups keyword hits by line and runs each line's candidate rules once. */
+/**
+ * Groups keyword hits by line and runs each line's candidate rules once. `hits` holds
+ * (keyword id, start) pairs in text order. Line ends are found with forward `indexOf` cursors, so
+ * a text without a carriage return is not searched to its end for every hit.
+ */
 function matchKeywordHits(detector, text, hits, out) {
-    let lineStart = -1;
+    const n = text.length;
+    let nextLf = -1;
+    let nextCr = -1;
+    const nextBreak = (from) => {
+        if (nextLf < from) {
+            nextLf = text.indexOf('\n', from);
+            if (nextLf < 0)
+                nextLf = n;
+        }
+        if (nextCr < from) {
+            nextCr = text.indexOf('\r', from);
+            if (nextCr < 0)
+                nextCr = n;
+        }
+        return nextLf < nextCr ? nextLf : nextCr;
+    };
+    let lineStart = 0;
     let lineEnd = -1;
     let line = 0;
     const candidates = [];
     const seen = detector.seenStamp;
-    const flush = () => {
-        if (candidates.length > 0)
-            detector.matchLine(text, lineStart, lineEnd, candidates, out);
-        candidates.length = 0;
-    };
-    for (const [keyword, start] of hits) {
-        if (start >= lineEnd) {
-            flush();
+    for (let h = 0; h < hits.length; h += 2) {
+        const keyword = hits[h];
+        const start = hits[h + 1];
+        if (start > lineEnd) {
+            if (candidates.length > 0)
+                detector.matchLine(text, lineStart, lineEnd, candidates, out);
+            candidates.length = 0;
             line = ++detector.stampCounter;
             lineStart = start;
-            while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)))
+            while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13)
                 lineStart--;
-            lineEnd = start;
-            while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd)))
-                lineEnd++;
+            lineEnd = nextBreak(start);
         }
         for (const rule of detector.rulesOfKeyword[keyword]) {
             if (seen[rule] === line)
@@ -36485,10 +36506,8 @@ function matchKeywordHits(detector, text, hits, out) {
             candidates.push(rule);
         }
     }
-    flush();
-}
-function isLineBreak(code) {
-    return code === 10 || code === 13;
+    if (candidates.length > 0)
+        detector.matchLine(text, lineStart, lineEnd, candidates, out);
 }
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/known-values.ts
@@ -36712,6 +36731,292 @@ function collectKnownValues(secrets) {
     return { values: [...values].sort(byLength), masks: [...masks].sort(byLength), skippedShort };
 }
 
+;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
+/**
+ * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
+ * instructions (no toolchain, no binary blob): it walks the automaton over the input bytes and
+ * records every state that ends a pattern, and every run of base64/hex characters worth decoding.
+ * JavaScript then handles those few positions. The plain JavaScript loop in scanner.ts does the
+ * same work and is used when WebAssembly is unavailable or the input is very large.
+ */
+// Memory layout (bytes): the byte-class table, the run-flag table, the run count, then the rows.
+const CLASS_TABLE = 0;
+const RUN_FLAG_TABLE = 256;
+const RUN_COUNT = 512;
+const ROWS = 1024;
+const PAGE = 65536;
+/** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
+const KERNEL_MAX_INPUT = 8 * 1024 * 1024;
+const MIN_RUN = 16;
+function unsignedLeb(value) {
+    const out = [];
+    do {
+        let byte = value & 0x7f;
+        value >>>= 7;
+        if (value !== 0)
+            byte |= 0x80;
+        out.push(byte);
+    } while (value !== 0);
+    return out;
+}
+function signedLeb(value) {
+    const out = [];
+    for (;;) {
+        const byte = value & 0x7f;
+        value >>= 7;
+        const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
+        out.push(done ? byte : byte | 0x80);
+        if (done)
+            return out;
+    }
+}
+function section(id, content) {
+    return [id, ...unsignedLeb(content.length), ...content];
+}
+function scan_kernel_name(text) {
+    const bytes = [...Buffer.from(text)];
+    return [...unsignedLeb(bytes.length), ...bytes];
+}
+/** scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT. */
+function scanFunctionBody() {
+    // Parameters 0..4, then locals.
+    const [IN, LEN, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
+    const [I, ROW, C, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR] = [5, 6, 7, 8, 9, 10, 11, 12, 13];
+    const code = [];
+    const op = (...bytes) => void code.push(...bytes);
+    const get = (local) => op(0x20, local);
+    const set = (local) => op(0x21, local);
+    const tee = (local) => op(0x22, local);
+    const constant = (value) => op(0x41, ...signedLeb(value));
+    const load8 = (offset) => op(0x2d, 0, ...unsignedLeb(offset));
+    const load32 = (offset) => op(0x28, 2, ...unsignedLeb(offset));
+    const store32 = (offset) => op(0x36, 2, ...unsignedLeb(offset));
+    const [ADD, SUB, MUL, AND, OR, XOR, SHL] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74];
+    const [EQZ, LT_S, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4e, 0x4f, 0x69];
+    const [BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x40];
+    const recordRun = (end) => {
+        // if (end - runStart >= MIN_RUN && ((flags & 8) == 0 || popcount(flags & 7) >= 2)) runs[n++] = {start, end, flags}
+        get(end);
+        get(RUN_START);
+        op(SUB);
+        constant(MIN_RUN);
+        op(GE_S);
+        get(FLAGS);
+        constant(8);
+        op(AND);
+        op(EQZ);
+        get(FLAGS);
+        constant(7);
+        op(AND);
+        op(POPCNT);
+        constant(2);
+        op(GE_U);
+        op(OR);
+        op(AND);
+        op(IF, VOID);
+        get(RUNS);
+        get(RUN_TOTAL);
+        constant(12);
+        op(MUL);
+        op(ADD);
+        tee(ADDR);
+        get(RUN_START);
+        store32(0);
+        get(ADDR);
+        get(end);
+        store32(4);
+        get(ADDR);
+        get(FLAGS);
+        store32(8);
+        get(RUN_TOTAL);
+        constant(1);
+        op(ADD);
+        set(RUN_TOTAL);
+        op(END);
+    };
+    constant(-1);
+    set(RUN_START);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    // if (i >= len) break
+    get(I);
+    get(LEN);
+    op(GE_U);
+    op(BR_IF, 1);
+    // c = in[i]; row = rows[row + classOf[c]]
+    get(IN);
+    get(I);
+    op(ADD);
+    load8(0);
+    tee(C);
+    load8(CLASS_TABLE);
+    get(ROW);
+    op(ADD);
+    constant(2);
+    op(SHL);
+    load32(ROWS);
+    tee(ROW);
+    constant(0);
+    op(LT_S);
+    op(IF, VOID);
+    // A state that ends a pattern: record (i, row).
+    get(ROW);
+    constant(-1);
+    op(XOR);
+    set(ROW);
+    get(OUT);
+    get(HITS);
+    constant(3);
+    op(SHL);
+    op(ADD);
+    tee(ADDR);
+    get(I);
+    store32(0);
+    get(ADDR);
+    get(ROW);
+    store32(4);
+    get(HITS);
+    constant(1);
+    op(ADD);
+    set(HITS);
+    op(END);
+    get(DECODE);
+    op(IF, VOID);
+    get(C);
+    load8(RUN_FLAG_TABLE);
+    tee(FLAG);
+    op(IF, VOID);
+    get(RUN_START);
+    constant(0);
+    op(LT_S);
+    op(IF, VOID);
+    get(I);
+    set(RUN_START);
+    constant(0);
+    set(FLAGS);
+    op(END);
+    get(FLAGS);
+    get(FLAG);
+    op(OR);
+    set(FLAGS);
+    op(ELSE);
+    get(RUN_START);
+    constant(0);
+    op(GE_S);
+    op(IF, VOID);
+    recordRun(I);
+    constant(-1);
+    set(RUN_START);
+    op(END);
+    op(END);
+    op(END);
+    // i++; continue
+    get(I);
+    constant(1);
+    op(ADD);
+    set(I);
+    op(BR, 0);
+    op(END);
+    op(END);
+    // A run reaching the end of the input.
+    get(DECODE);
+    op(IF, VOID);
+    get(RUN_START);
+    constant(0);
+    op(GE_S);
+    op(IF, VOID);
+    recordRun(LEN);
+    op(END);
+    op(END);
+    constant(RUN_COUNT);
+    get(RUN_TOTAL);
+    store32(0);
+    get(HITS);
+    op(END);
+    const locals = [1, ...unsignedLeb(9), 0x7f];
+    const body = [...locals, ...code];
+    return [...unsignedLeb(body.length), ...body];
+}
+function assembleModule() {
+    const I32 = 0x7f;
+    const bytes = [
+        0x00,
+        0x61,
+        0x73,
+        0x6d,
+        0x01,
+        0x00,
+        0x00,
+        0x00,
+        ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 1, I32]),
+        ...section(2, [1, ...scan_kernel_name('env'), ...scan_kernel_name('memory'), 0x02, 0x00, 1]),
+        ...section(3, [1, 0]),
+        ...section(7, [1, ...scan_kernel_name('scan'), 0x00, 0]),
+        ...section(10, [1, ...scanFunctionBody()]),
+    ];
+    return Uint8Array.from(bytes);
+}
+const wasm = globalThis.WebAssembly;
+let compiled;
+function kernelModule() {
+    if (compiled === undefined) {
+        try {
+            compiled = wasm ? new wasm.Module(assembleModule()) : null;
+        }
+        catch {
+            compiled = null;
+        }
+    }
+    return compiled;
+}
+/** One automaton's tables in WebAssembly memory, and the compiled loop over them. */
+class ScanKernel {
+    memory;
+    scanExport;
+    inputOffset;
+    constructor(memory, scan, inputOffset) {
+        this.memory = memory;
+        this.scanExport = scan;
+        this.inputOffset = inputOffset;
+    }
+    /** A kernel for `automaton`, or undefined when WebAssembly is not available. */
+    static for(automaton, runFlags) {
+        const module = kernelModule();
+        if (!module || !wasm)
+            return undefined;
+        const inputOffset = align(ROWS + automaton.rows.length * 4);
+        const memory = new wasm.Memory({ initial: Math.ceil((inputOffset + PAGE) / PAGE) });
+        const bytes = new Uint8Array(memory.buffer);
+        bytes.set(automaton.classOf, CLASS_TABLE);
+        bytes.set(runFlags, RUN_FLAG_TABLE);
+        new Int32Array(memory.buffer, ROWS, automaton.rows.length).set(automaton.rows);
+        const instance = new wasm.Instance(module, { env: { memory } });
+        return new ScanKernel(memory, instance.exports.scan, inputOffset);
+    }
+    /** Runs the loop over a latin1 string (one char per byte). */
+    scan(text, decode) {
+        const length = text.length;
+        const hitsOffset = align(this.inputOffset + length);
+        const runsOffset = align(hitsOffset + (length + 1) * 8);
+        const end = runsOffset + (Math.floor(length / (MIN_RUN + 1)) + 2) * 12;
+        if (end > this.memory.buffer.byteLength)
+            this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
+        const buffer = Buffer.from(this.memory.buffer);
+        buffer.write(text, this.inputOffset, length, 'latin1');
+        const hitCount = this.scanExport(this.inputOffset, length, hitsOffset, runsOffset, decode ? 1 : 0);
+        const runCount = new Int32Array(this.memory.buffer, RUN_COUNT, 1)[0];
+        return {
+            hits: new Int32Array(this.memory.buffer, hitsOffset, hitCount * 2),
+            hitCount,
+            runs: new Int32Array(this.memory.buffer, runsOffset, runCount * 3),
+            runCount,
+        };
+    }
+}
+function align(offset) {
+    return (offset + 7) & ~7;
+}
+
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/types.ts
 const TOKEN_END = String.raw `(?![A-Za-z0-9_\-])`;
 function build(id, family, title, keywords, source, options) {
@@ -36726,6 +37031,7 @@ function build(id, family, title, keywords, source, options) {
         ...(options.minEntropy !== undefined ? { minEntropy: options.minEntropy } : {}),
         ...(options.validate ? { validate: options.validate } : {}),
         ...(options.checksum ? { checksum: options.checksum } : {}),
+        ...(options.requires ? { requires: options.requires } : {}),
     };
 }
 /**
@@ -36868,8 +37174,13 @@ const GENERIC_RULES = [
     shaped('putty-private-key', 'private-key', 'PuTTY private key', ['private-lines:'], String.raw `Private-Lines:\s*\d+(?<secret>(?:\\n|\s)+[A-Za-z0-9+/=]{16,}.*)`, { ...generic_critical, placeholder: 'none' }),
     shaped('jwt', 'jwt', 'JSON Web Token', ['eyj'], String.raw `(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{0,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])`, { minEntropy: 3, validate: jwtHeaderDecodes }),
     shaped('jwt-base64', 'jwt', 'Base64-encoded JSON Web Token', ['zxlk'], String.raw `(?<![A-Za-z0-9+/])(?<secret>ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { minEntropy: 3.5, validate: containsJwt }),
-    shaped('database-url-password', 'database', 'Password in a database URL', ['://'], String.raw `(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|cassandra|neo4j|memcached|ldaps?|nats|kafka)://[^\s:@/'"]+:(?<secret>[^\s@/'"]{3,})@`, { ...generic_critical, placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) }),
-    shaped('url-credentials', 'url', 'Password in a URL', ['://'], String.raw `(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`, { placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) }),
+    shaped('database-url-password', 'database', 'Password in a database URL', ['://'], String.raw `(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|cassandra|neo4j|memcached|ldaps?|nats|kafka)://[^\s:@/'"]+:(?<secret>[^\s@/'"]{3,})@`, {
+        ...generic_critical,
+        requires: '@',
+        placeholder: 'none',
+        validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
+    }),
+    shaped('url-credentials', 'url', 'Password in a URL', ['://'], String.raw `(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`, { requires: '@', placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) }),
     near('sidekiq-secret', 'saas', 'Sidekiq Enterprise credentials', 'BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', ['contribsys'], '[a-f0-9]{8}:[a-f0-9]{8}', { ...generic_critical, placeholder: 'light', minEntropy: 2.5 }),
     shaped('sidekiq-sensitive-url', 'saas', 'Sidekiq Enterprise credentials in a URL', ['contribsys.com'], String.raw `(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com`, generic_critical),
     shaped('curl-basic-auth', 'http', 'Credentials passed to curl -u', ['curl'], String.raw `\bcurl\b.*?\s(?:-u|--user)\s*['"]?(?<secret>[^\s'":$]{0,64}:[^\s'"]{4,})`, {
@@ -36882,7 +37193,7 @@ const GENERIC_RULES = [
     }),
     shaped('authorization-header', 'http', 'Credentials in an Authorization header', ['authorization'], String.raw `(?i:authorization)['"]?\s*[:=]\s*['"]?(?:(?i:bearer|basic|token|digest|apikey|sso-key|ssws)\s+)?(?<secret>[A-Za-z0-9._~+/=:-]{8,})`, { minEntropy: 3, placeholder: 'strict' }),
     shaped('http-api-key-header', 'http', 'API key in an HTTP header', ['x-api-key', 'api-key:', 'x-auth-token', 'private-token'], String.raw `(?i:x-api-key|api-key|x-auth-token|private-token)['"]?\s*:\s*['"]?(?<secret>[A-Za-z0-9._~+/=-]{12,})`, { minEntropy: 3, placeholder: 'strict' }),
-    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret":true'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, { ...generic_critical, placeholder: 'none' }),
+    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, { ...generic_critical, requires: '"isSecret"', placeholder: 'none' }),
     shaped('netrc-password', 'http', 'Password in a .netrc entry', ['machine'], String.raw `\bmachine\s+\S+\s+(?:login\s+\S+\s+)?password\s+(?<secret>\S{4,})`, { placeholder: 'strict' }),
     shaped('password-hash', 'password-hash', 'Password hash', ['$2a$', '$2b$', '$2y$', '$6$', '$5$', '$1$', '$argon2'], String.raw `(?<secret>\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+)`, { severity: 'medium', placeholder: 'none' }),
     shaped('connection-string-password', 'database', 'Password in a connection string', ['password=', 'pwd='], String.raw `(?i:password|pwd)\s*=\s*(?!\$|#\{|%)(?<secret>[^;'"\s]{6,})\s*(?:;|$|['"])`, { placeholder: 'strict', minEntropy: 2.5 }),
@@ -37307,10 +37618,11 @@ const BUILTIN_RULES = [
 
 
 
+
 /** Rule id of a redaction caused by a registered value (in any of its encodings). */
 const KNOWN_SECRET_RULE = 'known-secret';
 const PRIVATE_KEY_RULE = 'private-key';
-const MIN_ENCODED_RUN = 16;
+const MIN_ENCODED_RUN = MIN_RUN;
 const MAX_ENCODED_RUN = 64 * 1024;
 function newScanState() {
     return { inPrivateKey: false, group: 0 };
@@ -37341,6 +37653,8 @@ class SecretScanner {
     /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
     combined;
     keywordCount;
+    /** The per-byte loop in WebAssembly, when available. */
+    kernel;
     maxDepth;
     /** Longest registered encoded form: how much of a line tail may still become a match. */
     maxKnownLength;
@@ -37352,6 +37666,7 @@ class SecretScanner {
                 forms.add(form.text);
         this.keywordCount = this.detector.keywords.patterns.length;
         this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+        this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
         this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
         this.maxDepth = options.maxDepth ?? 3;
     }
@@ -37391,55 +37706,38 @@ class SecretScanner {
     /** One pass over the text for keywords, registered values and encoded runs; then the rules. */
     scanFlat(text, depth) {
         const spans = [];
+        const hits = [];
+        const decode = depth < this.maxDepth;
         const automaton = this.combined;
-        const rows = automaton.rows;
-        const classOf = automaton.classOf;
-        const classCount = automaton.classCount;
         const output = automaton.output;
         const nextOutput = automaton.nextOutput;
         const patternLength = automaton.patternLength;
         const patterns = automaton.patterns;
+        const classCount = automaton.classCount;
         const keywordCount = this.keywordCount;
-        const decode = depth < this.maxDepth;
-        const hits = [];
-        const runs = [];
-        let row = 0;
-        let runStart = -1;
-        let runFlags = 0;
-        const n = text.length;
-        for (let i = 0; i < n; i++) {
-            const c = text.charCodeAt(i);
-            row = rows[row + classOf[c]];
-            if (row < 0) {
-                row = ~row;
-                for (let id = output[row / classCount]; id >= 0; id = nextOutput[id]) {
-                    const start = i + 1 - patternLength[id];
-                    if (id < keywordCount)
-                        hits.push([id, start, i + 1]);
-                    // The automaton folds case for keywords; a registered value must match exactly.
-                    else if (text.startsWith(patterns[id], start)) {
-                        spans.push({ start, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
-                    }
+        // The byte at `i` entered the state at `row`, which ends one or more patterns.
+        const ended = (i, row) => {
+            for (let id = output[row / classCount]; id >= 0; id = nextOutput[id]) {
+                const start = i + 1 - patternLength[id];
+                if (id < keywordCount)
+                    hits.push(id, start);
+                // The automaton folds case for keywords; a registered value must match exactly.
+                else if (text.startsWith(patterns[id], start)) {
+                    spans.push({ start, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
                 }
             }
-            if (decode) {
-                const flag = RUN_FLAGS[c];
-                if (flag !== 0) {
-                    if (runStart < 0) {
-                        runStart = i;
-                        runFlags = 0;
-                    }
-                    runFlags |= flag;
-                }
-                else if (runStart >= 0) {
-                    if (i - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags))
-                        runs.push(runStart, i, runFlags);
-                    runStart = -1;
-                }
-            }
+        };
+        let runs;
+        if (this.kernel && text.length <= KERNEL_MAX_INPUT) {
+            const result = this.kernel.scan(text, decode);
+            for (let h = 0; h < result.hitCount * 2; h += 2)
+                ended(result.hits[h], result.hits[h + 1]);
+            // Copied out: decoding a run scans again and reuses the kernel's memory.
+            runs = result.runs.slice();
         }
-        if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags))
-            runs.push(runStart, n, runFlags);
+        else {
+            runs = this.scanLoop(text, decode, ended);
+        }
         if (hits.length > 0) {
             const matches = [];
             matchKeywordHits(this.detector, text, hits, matches);
@@ -37464,6 +37762,43 @@ class SecretScanner {
             spans.push({ start, end: padded, rule: inner.rule, priority: inner.priority ?? 0 });
         }
         return spans;
+    }
+    /** The per-byte loop in JavaScript (the kernel does the same in WebAssembly). Returns the runs. */
+    scanLoop(text, decode, ended) {
+        const automaton = this.combined;
+        const rows = automaton.rows;
+        const classOf = automaton.classOf;
+        const runs = [];
+        let row = 0;
+        let runStart = -1;
+        let runFlags = 0;
+        const n = text.length;
+        for (let i = 0; i < n; i++) {
+            const c = text.charCodeAt(i);
+            row = rows[row + classOf[c]];
+            if (row < 0) {
+                row = ~row;
+                ended(i, row);
+            }
+            if (decode) {
+                const flag = RUN_FLAGS[c];
+                if (flag !== 0) {
+                    if (runStart < 0) {
+                        runStart = i;
+                        runFlags = 0;
+                    }
+                    runFlags |= flag;
+                }
+                else if (runStart >= 0) {
+                    if (i - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags))
+                        runs.push(runStart, i, runFlags);
+                    runStart = -1;
+                }
+            }
+        }
+        if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags))
+            runs.push(runStart, n, runFlags);
+        return runs;
     }
     /**
      * The most specific thing found inside a decoded run, or undefined. Only decodings that read as
@@ -37552,9 +37887,13 @@ class SecretScanner {
         }
     }
 }
-/** Hex-only runs, or runs with both cases (any base64 of 16+ characters has both). */
+/**
+ * Hex-only runs, or runs mixing at least two of lower case, upper case and digits: base64 of 16+
+ * characters virtually always does, while paths and words (one case, no digits) are left alone.
+ */
 function worthDecoding(flags) {
-    return (flags & 8) === 0 || (flags & 3) === 3;
+    const kinds = flags & 7;
+    return (flags & 8) === 0 || (kinds & (kinds - 1)) !== 0;
 }
 const BASE64_VALUE = (() => {
     const table = new Int8Array(256).fill(-1);

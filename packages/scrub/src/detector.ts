@@ -57,6 +57,7 @@ export class Detector {
     const line = text.slice(from, to);
     for (const index of ruleIndices) {
       const rule = this.rules[index]!;
+      if (rule.requires !== undefined && line.indexOf(rule.requires) < 0) continue;
       const regex = rule.regex;
       regex.lastIndex = 0;
       let match: RegExpExecArray | null;
@@ -86,7 +87,8 @@ export class Detector {
   /** All matches in a text of any number of lines (for files and decoded content). */
   matchText(text: string): DetectorMatch[] {
     const out: DetectorMatch[] = [];
-    const hits = this.keywords.findAll(text);
+    const hits: number[] = [];
+    for (const [keyword, start] of this.keywords.findAll(text)) hits.push(keyword, start);
     matchKeywordHits(this, text, hits, out);
     return out;
   }
@@ -99,30 +101,47 @@ function acceptable(rule: SecretRule, secret: string): boolean {
   return true;
 }
 
-/** Groups keyword hits by line and runs each line's candidate rules once. */
+/**
+ * Groups keyword hits by line and runs each line's candidate rules once. `hits` holds
+ * (keyword id, start) pairs in text order. Line ends are found with forward `indexOf` cursors, so
+ * a text without a carriage return is not searched to its end for every hit.
+ */
 export function matchKeywordHits(
   detector: Detector,
   text: string,
-  hits: ReadonlyArray<readonly [number, number, number]>,
+  hits: ArrayLike<number>,
   out: DetectorMatch[],
 ): void {
-  let lineStart = -1;
+  const n = text.length;
+  let nextLf = -1;
+  let nextCr = -1;
+  const nextBreak = (from: number): number => {
+    if (nextLf < from) {
+      nextLf = text.indexOf('\n', from);
+      if (nextLf < 0) nextLf = n;
+    }
+    if (nextCr < from) {
+      nextCr = text.indexOf('\r', from);
+      if (nextCr < 0) nextCr = n;
+    }
+    return nextLf < nextCr ? nextLf : nextCr;
+  };
+  let lineStart = 0;
   let lineEnd = -1;
   let line = 0;
   const candidates: number[] = [];
   const seen = detector.seenStamp;
-  const flush = (): void => {
-    if (candidates.length > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
-    candidates.length = 0;
-  };
-  for (const [keyword, start] of hits) {
-    if (start >= lineEnd) {
-      flush();
+  for (let h = 0; h < hits.length; h += 2) {
+    const keyword = hits[h]!;
+    const start = hits[h + 1]!;
+    if (start > lineEnd) {
+      if (candidates.length > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
+      candidates.length = 0;
       line = ++detector.stampCounter;
       lineStart = start;
-      while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
-      lineEnd = start;
-      while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+      while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13)
+        lineStart--;
+      lineEnd = nextBreak(start);
     }
     for (const rule of detector.rulesOfKeyword[keyword]!) {
       if (seen[rule] === line) continue;
@@ -130,9 +149,5 @@ export function matchKeywordHits(
       candidates.push(rule);
     }
   }
-  flush();
-}
-
-function isLineBreak(code: number): boolean {
-  return code === 10 || code === 13;
+  if (candidates.length > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
 }

@@ -2,12 +2,13 @@ import { AhoCorasick } from './aho-corasick.js';
 import { originalOffset, stripAnsi } from './ansi.js';
 import { Detector, matchKeywordHits, type DetectorMatch } from './detector.js';
 import { encodedForms } from './known-values.js';
+import { KERNEL_MAX_INPUT, MIN_RUN, ScanKernel } from './scan-kernel.js';
 import { BUILTIN_RULES, PRIVATE_KEY_BEGIN, type SecretRule } from './rules/index.js';
 
 /** Rule id of a redaction caused by a registered value (in any of its encodings). */
 export const KNOWN_SECRET_RULE = 'known-secret';
 const PRIVATE_KEY_RULE = 'private-key';
-const MIN_ENCODED_RUN = 16;
+const MIN_ENCODED_RUN = MIN_RUN;
 const MAX_ENCODED_RUN = 64 * 1024;
 
 export interface Span {
@@ -38,6 +39,8 @@ export interface ScannerOptions {
   rules?: readonly SecretRule[];
   /** How deep runs of base64/hex are decoded (default 3). */
   maxDepth?: number;
+  /** Use the WebAssembly loop when available (default true; false forces the JavaScript loop). */
+  useKernel?: boolean;
 }
 
 // Character classes for runs of encoded text: bit 1 lower, 2 upper, 4 digit, 8 not a hex digit.
@@ -63,6 +66,8 @@ export class SecretScanner {
   /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
   private readonly combined: AhoCorasick;
   private readonly keywordCount: number;
+  /** The per-byte loop in WebAssembly, when available. */
+  private readonly kernel: ScanKernel | undefined;
   readonly maxDepth: number;
   /** Longest registered encoded form: how much of a line tail may still become a match. */
   readonly maxKnownLength: number;
@@ -73,6 +78,7 @@ export class SecretScanner {
     for (const value of options.knownValues ?? []) for (const form of encodedForms(value)) forms.add(form.text);
     this.keywordCount = this.detector.keywords.patterns.length;
     this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+    this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
     this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
     this.maxDepth = options.maxDepth ?? 3;
   }
@@ -113,51 +119,35 @@ export class SecretScanner {
   /** One pass over the text for keywords, registered values and encoded runs; then the rules. */
   private scanFlat(text: string, depth: number): Span[] {
     const spans: Span[] = [];
+    const hits: number[] = [];
+    const decode = depth < this.maxDepth;
     const automaton = this.combined;
-    const rows = automaton.rows;
-    const classOf = automaton.classOf;
-    const classCount = automaton.classCount;
     const output = automaton.output;
     const nextOutput = automaton.nextOutput;
     const patternLength = automaton.patternLength;
     const patterns = automaton.patterns;
+    const classCount = automaton.classCount;
     const keywordCount = this.keywordCount;
-    const decode = depth < this.maxDepth;
-    const hits: Array<[number, number, number]> = [];
-    const runs: number[] = [];
-    let row = 0;
-    let runStart = -1;
-    let runFlags = 0;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      row = rows[row + classOf[c]!]!;
-      if (row < 0) {
-        row = ~row;
-        for (let id = output[row / classCount]!; id >= 0; id = nextOutput[id]!) {
-          const start = i + 1 - patternLength[id]!;
-          if (id < keywordCount) hits.push([id, start, i + 1]);
-          // The automaton folds case for keywords; a registered value must match exactly.
-          else if (text.startsWith(patterns[id]!, start)) {
-            spans.push({ start, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
-          }
+    // The byte at `i` entered the state at `row`, which ends one or more patterns.
+    const ended = (i: number, row: number): void => {
+      for (let id = output[row / classCount]!; id >= 0; id = nextOutput[id]!) {
+        const start = i + 1 - patternLength[id]!;
+        if (id < keywordCount) hits.push(id, start);
+        // The automaton folds case for keywords; a registered value must match exactly.
+        else if (text.startsWith(patterns[id]!, start)) {
+          spans.push({ start, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
         }
       }
-      if (decode) {
-        const flag = RUN_FLAGS[c]!;
-        if (flag !== 0) {
-          if (runStart < 0) {
-            runStart = i;
-            runFlags = 0;
-          }
-          runFlags |= flag;
-        } else if (runStart >= 0) {
-          if (i - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags)) runs.push(runStart, i, runFlags);
-          runStart = -1;
-        }
-      }
+    };
+    let runs: ArrayLike<number>;
+    if (this.kernel && text.length <= KERNEL_MAX_INPUT) {
+      const result = this.kernel.scan(text, decode);
+      for (let h = 0; h < result.hitCount * 2; h += 2) ended(result.hits[h]!, result.hits[h + 1]!);
+      // Copied out: decoding a run scans again and reuses the kernel's memory.
+      runs = result.runs.slice();
+    } else {
+      runs = this.scanLoop(text, decode, ended);
     }
-    if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags)) runs.push(runStart, n, runFlags);
 
     if (hits.length > 0) {
       const matches: DetectorMatch[] = [];
@@ -179,6 +169,41 @@ export class SecretScanner {
       spans.push({ start, end: padded, rule: inner.rule, priority: inner.priority ?? 0 });
     }
     return spans;
+  }
+
+  /** The per-byte loop in JavaScript (the kernel does the same in WebAssembly). Returns the runs. */
+  private scanLoop(text: string, decode: boolean, ended: (i: number, row: number) => void): number[] {
+    const automaton = this.combined;
+    const rows = automaton.rows;
+    const classOf = automaton.classOf;
+    const runs: number[] = [];
+    let row = 0;
+    let runStart = -1;
+    let runFlags = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      row = rows[row + classOf[c]!]!;
+      if (row < 0) {
+        row = ~row;
+        ended(i, row);
+      }
+      if (decode) {
+        const flag = RUN_FLAGS[c]!;
+        if (flag !== 0) {
+          if (runStart < 0) {
+            runStart = i;
+            runFlags = 0;
+          }
+          runFlags |= flag;
+        } else if (runStart >= 0) {
+          if (i - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags)) runs.push(runStart, i, runFlags);
+          runStart = -1;
+        }
+      }
+    }
+    if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags)) runs.push(runStart, n, runFlags);
+    return runs;
   }
 
   /**
@@ -267,9 +292,13 @@ export class SecretScanner {
   }
 }
 
-/** Hex-only runs, or runs with both cases (any base64 of 16+ characters has both). */
+/**
+ * Hex-only runs, or runs mixing at least two of lower case, upper case and digits: base64 of 16+
+ * characters virtually always does, while paths and words (one case, no digits) are left alone.
+ */
 function worthDecoding(flags: number): boolean {
-  return (flags & 8) === 0 || (flags & 3) === 3;
+  const kinds = flags & 7;
+  return (flags & 8) === 0 || (kinds & (kinds - 1)) !== 0;
 }
 
 const BASE64_VALUE = (() => {

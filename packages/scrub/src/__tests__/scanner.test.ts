@@ -39,6 +39,23 @@ describe('the rule catalogue', () => {
   });
 });
 
+describe('the WebAssembly loop', () => {
+  it('finds exactly what the JavaScript loop finds', () => {
+    const known = ['registered-value-xyz-1', 'another-registered-2'];
+    const withKernel = new SecretScanner({ knownValues: known });
+    const withoutKernel = new SecretScanner({ knownValues: known, useKernel: false });
+    const token = fakeGithubToken();
+    const text = [
+      `export GH_TOKEN=${token}`,
+      `b64 ${Buffer.from('registered-value-xyz-1').toString('base64')} and ${Buffer.from(`x=${token}`).toString('base64')}`,
+      `\x1b[31mREGISTERED-VALUE-XYZ-1\x1b[0m registered-value-xyz-1 password = "Zq8-${randomFrom('abcdef0123456789', 16)}"`,
+      'plain words only, and a hash 0123456789abcdef0123456789abcdef01234567',
+    ].join('\n');
+    expect(withKernel.scan(text)).toEqual(withoutKernel.scan(text));
+    expect(withKernel.scan(text).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe('credential detectors', () => {
   it.each([
     ['GitHub PAT', () => `token: ${fakeGithubToken()}`, 'github-pat'],
@@ -170,5 +187,14 @@ describe('credential detectors', () => {
     const coloured = `${token.slice(0, 10)}\x1b[01;31m\x1b[K${token.slice(10)}\x1b[m\x1b[K`;
     const out = redacted(coloured);
     expect(out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')).toBe('[REDACTED:github-pat]');
+  });
+});
+
+describe('runner-memory dump fragments', () => {
+  it.each([
+    '"A_TOKEN":{"value":"v-1234567890","isSecret":true}',
+    '"A_TOKEN": { "value": "v-1234567890", "isSecret": true }',
+  ])('finds %s', (text) => {
+    expect(spansOf(text).map((s) => s.rule)).toEqual(['runner-memory-dump']);
   });
 });

@@ -67,7 +67,12 @@ export const GENERIC_RULES: SecretRule[] = [
     'Password in a database URL',
     ['://'],
     String.raw`(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|cassandra|neo4j|memcached|ldaps?|nats|kafka)://[^\s:@/'"]+:(?<secret>[^\s@/'"]{3,})@`,
-    { ...critical, placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) },
+    {
+      ...critical,
+      requires: '@',
+      placeholder: 'none',
+      validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
+    },
   ),
   shaped(
     'url-credentials',
@@ -75,7 +80,7 @@ export const GENERIC_RULES: SecretRule[] = [
     'Password in a URL',
     ['://'],
     String.raw`(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`,
-    { placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) },
+    { requires: '@', placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) },
   ),
   near(
     'sidekiq-secret',
@@ -131,9 +136,9 @@ export const GENERIC_RULES: SecretRule[] = [
     'runner-memory-dump',
     'runner',
     'Runner secret dumped from memory',
-    ['"issecret":true'],
+    ['"issecret"'],
     String.raw`"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`,
-    { ...critical, placeholder: 'none' },
+    { ...critical, requires: '"isSecret"', placeholder: 'none' },
   ),
   shaped(
     'netrc-password',

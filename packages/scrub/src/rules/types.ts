@@ -20,6 +20,8 @@ export interface SecretRule {
   validate?: (secret: string) => boolean;
   /** A checksum the format carries; a failing checksum keeps the match but marks it unverified. */
   checksum?: (secret: string) => boolean;
+  /** A literal every match contains: a line without it is skipped before the regex runs. */
+  requires?: string;
 }
 
 export interface RuleOptions {
@@ -32,6 +34,8 @@ export interface RuleOptions {
   keywords?: string[];
   /** Regex source that must come right after the value (default: a token boundary). */
   end?: string;
+  /** A literal every match contains (see SecretRule.requires). */
+  requires?: string;
 }
 
 const TOKEN_END = String.raw`(?![A-Za-z0-9_\-])`;
@@ -55,6 +59,7 @@ function build(
     ...(options.minEntropy !== undefined ? { minEntropy: options.minEntropy } : {}),
     ...(options.validate ? { validate: options.validate } : {}),
     ...(options.checksum ? { checksum: options.checksum } : {}),
+    ...(options.requires ? { requires: options.requires } : {}),
   };
 }
 
