@@ -36378,6 +36378,8 @@ const RUNNER_DUMP_RULE = 'runner-memory-dump';
  */
 class Detector {
     keywords;
+    /** Keyword id → 1 when the keyword must match in its exact case (it has capitals). */
+    exactKeyword;
     /** Keyword id → indices of the rules it triggers. */
     rulesOfKeyword;
     rules;
@@ -36404,6 +36406,7 @@ class Detector {
             }
         });
         this.keywords = new AhoCorasick([...keywordIds.keys()], true);
+        this.exactKeyword = Uint8Array.from([...keywordIds.keys()], (k) => (k === k.toLowerCase() ? 0 : 1));
         this.rulesOfKeyword = rulesOfKeyword;
     }
     /** Runs the given rules over `text.slice(from, to)` (one line) and appends accepted matches. */
@@ -36444,8 +36447,10 @@ class Detector {
     matchText(text) {
         const out = [];
         const hits = [];
-        for (const [keyword, start] of this.keywords.findAll(text))
-            hits.push(keyword, start);
+        for (const [keyword, start] of this.keywords.findAll(text)) {
+            if (this.exactKeyword[keyword] === 0 || text.startsWith(this.keywords.patterns[keyword], start))
+                hits.push(keyword, start);
+        }
         matchKeywordHits(this, text, hits, out);
         return out;
     }
@@ -37024,7 +37029,7 @@ function build(id, family, title, keywords, source, options) {
         id,
         family,
         title,
-        keywords: [...new Set([...keywords, ...(options.keywords ?? [])].map((k) => k.toLowerCase()))],
+        keywords: [...new Set([...keywords, ...(options.keywords ?? [])])],
         regex: new RegExp(source, 'gd'),
         severity: options.severity ?? 'high',
         placeholder: options.placeholder ?? 'light',
@@ -37036,12 +37041,12 @@ function build(id, family, title, keywords, source, options) {
 }
 /**
  * A token recognisable by its own prefix (`ghp_…`, `glpat-…`): `prefix` is a literal, `body` the
- * regex source of the rest. The prefix (lower-cased) is the keyword.
+ * regex source of the rest. The prefix, exactly as written, is the keyword.
  */
 function prefixed(id, family, title, prefix, body, options = {}) {
     const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const source = String.raw `(?<![A-Za-z0-9])(?<secret>${escaped}${body})${options.end ?? TOKEN_END}`;
-    return build(id, family, title, [prefix.toLowerCase()], source, { minEntropy: 2.5, ...options });
+    return build(id, family, title, [prefix], source, { minEntropy: 2.5, ...options });
 }
 /** A token matched by a full regex of its own, with explicit keywords. */
 function shaped(id, family, title, keywords, source, options = {}) {
@@ -37467,9 +37472,9 @@ const SAAS_MONITORING_RULES = [
     prefixed('adobe-client-secret', 'saas', 'Adobe client secret', 'p8e-', '(?i:[a-z0-9_-]{32})'),
     near('etsy-access-token', 'saas', 'Etsy access token', '(?<![a-z])etsy', ['etsy'], '[a-z0-9]{24}'),
     shaped('facebook-access-token', 'social', 'Facebook access token', ['eaam', 'eaac'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[MC](?i:[a-z0-9]{100,}))`, { minEntropy: 3.5 }),
-    shaped('facebook-page-access-token', 'social', 'Facebook page access token', ['eaa'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`, { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)) }),
+    shaped('facebook-page-access-token', 'social', 'Facebook page access token', ['EAA'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`, { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)) }),
     shaped('facebook-app-access-token', 'social', 'Facebook app access token', ['facebook', 'access_token', 'fb_'], String.raw `(?<![0-9])(?<secret>\d{15,16}\|[0-9A-Za-z_-]{27})(?![0-9A-Za-z_-])`, { minEntropy: 3.5 }),
-    near('facebook-secret', 'social', 'Facebook app secret', 'facebook|fb', ['facebook', 'fb'], '[a-f0-9]{32}'),
+    near('facebook-secret', 'social', 'Facebook app secret', 'facebook|fb(?=[_.-]|api|app|token|secret|key)', ['facebook', 'fb_', 'fb.', 'fb-', 'fbapi', 'fbapp', 'fbtoken', 'fbsecret', 'fbkey'], '[a-f0-9]{32}'),
     shaped('twitter-bearer-token', 'social', 'Twitter bearer token', ['aaaaaaaaaaaaaaaaaaaaaa'], String.raw `(?<secret>A{22}[A-Za-z0-9%]{80,100})`),
     near('twitter-api-secret', 'social', 'Twitter API secret', 'twitter', ['twitter'], '[a-z0-9]{50}'),
     near('twitter-api-key', 'social', 'Twitter API key', 'twitter', ['twitter'], '[a-z0-9]{25}'),
@@ -37488,7 +37493,7 @@ const SAAS_MONITORING_RULES = [
     near('looker-client-id', 'saas', 'Looker client id', 'looker', ['looker'], '[a-z0-9]{20}', { severity: 'medium' }),
     near('looker-client-secret', 'saas', 'Looker client secret', 'looker', ['looker'], '[a-z0-9]{24}'),
     shaped('intra42-client-secret', 'saas', '42 intra client secret', ['s-s4t2'], String.raw `(?<secret>s-s4t2(?:ud|af)-[a-f0-9]{64})`),
-    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00d'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, saas_monitoring_critical),
+    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00D'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, saas_monitoring_critical),
     near('saucelabs-access-key', 'saas', 'Sauce Labs access key', 'sauce', ['sauce'], saas_monitoring_UUID, uuidValue),
     near('particle-io-token', 'iot', 'Particle.io access token', 'particle', ['particle'], '[a-f0-9]{40}'),
     near('blynk-auth-token', 'iot', 'Blynk auth token', 'blynk', ['blynk'], '[A-Za-z0-9_-]{32}'),
@@ -37515,7 +37520,7 @@ const VCS_CI_RULES = [
     prefixed('github-server-to-server-token', 'github', 'GitHub installation token', 'ghs_', '[A-Za-z0-9]{36}', github),
     prefixed('github-refresh-token', 'github', 'GitHub refresh token', 'ghr_', '[A-Za-z0-9]{36}', github),
     prefixed('github-fine-grained-pat', 'github', 'GitHub fine-grained personal access token', 'github_pat_', '[A-Za-z0-9_]{82}', { severity: 'critical', minEntropy: 3 }),
-    near('github-oauth-client-secret', 'github', 'GitHub OAuth app client secret', String.raw `(?:github|gh|gitalk)[\w.-]{0,20}?client.?secret`, ['github', 'gitalk', 'gh_'], '[a-f0-9]{40}', { severity: 'critical' }),
+    near('github-oauth-client-secret', 'github', 'GitHub OAuth app client secret', String.raw `(?:github|gh|gitalk)[\w.-]{0,20}?client.?secret`, ['clientsecret', 'client_secret', 'client-secret', 'client.secret', 'client secret'], '[a-f0-9]{40}', { severity: 'critical' }),
     prefixed('gitlab-pat', 'gitlab', 'GitLab personal access token', 'glpat-', '[0-9A-Za-z_-]{20}(?:[0-9A-Za-z_.-]{7,300})?', { severity: 'critical', minEntropy: 3 }),
     prefixed('gitlab-pipeline-trigger-token', 'gitlab', 'GitLab pipeline trigger token', 'glptt-', '[0-9a-f]{40}', {
         severity: 'critical',
@@ -37715,12 +37720,15 @@ class SecretScanner {
         const patterns = automaton.patterns;
         const classCount = automaton.classCount;
         const keywordCount = this.keywordCount;
+        const exactKeyword = this.detector.exactKeyword;
         // The byte at `i` entered the state at `row`, which ends one or more patterns.
         const ended = (i, row) => {
             for (let id = output[row / classCount]; id >= 0; id = nextOutput[id]) {
                 const start = i + 1 - patternLength[id];
-                if (id < keywordCount)
-                    hits.push(id, start);
+                if (id < keywordCount) {
+                    if (exactKeyword[id] === 0 || text.startsWith(patterns[id], start))
+                        hits.push(id, start);
+                }
                 // The automaton folds case for keywords; a registered value must match exactly.
                 else if (text.startsWith(patterns[id], start)) {
                     spans.push({ start, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
@@ -37753,7 +37761,7 @@ class SecretScanner {
             const end = runs[r + 1];
             if (end - start > MAX_ENCODED_RUN || coveredBy(spans, start, end))
                 continue;
-            const inner = this.decodedRunRule(text.slice(start, end), runs[r + 2], depth);
+            const inner = this.decodedRunRule(text, start, end, runs[r + 2], depth);
             if (inner === undefined)
                 continue;
             let padded = end;
@@ -37805,23 +37813,15 @@ class SecretScanner {
      * text are followed: a registered value's own base64 and hex forms are matched directly, so what
      * is left to find inside a run is a second layer of encoding or a credential in text.
      */
-    decodedRunRule(run, flags, depth) {
-        const candidates = [];
-        if ((flags & 8) === 0) {
-            for (const offset of [0, 1]) {
-                if (!hexLooksLikeText(run, offset))
-                    continue;
-                const even = run.length - offset - ((run.length - offset) % 2);
-                candidates.push(Buffer.from(run.slice(offset, offset + even), 'hex').toString('latin1'));
-            }
-        }
-        else {
-            for (const offset of [0, 1, 2, 3]) {
-                if (base64LooksLikeText(run, offset))
-                    candidates.push(Buffer.from(run.slice(offset), 'base64').toString('latin1'));
-            }
-        }
-        for (const decoded of candidates) {
+    decodedRunRule(text, start, end, flags, depth) {
+        const hex = (flags & 8) === 0;
+        for (let offset = 0; offset < (hex ? 2 : 4); offset++) {
+            const from = start + offset;
+            if (hex ? !hexLooksLikeText(text, from, end) : !base64LooksLikeText(text, from, end))
+                continue;
+            const decoded = hex
+                ? Buffer.from(text.slice(from, end - ((end - from) % 2)), 'hex').toString('latin1')
+                : Buffer.from(text.slice(from, end), 'base64').toString('latin1');
             if (decoded.length < 8)
                 continue;
             if (!mostlyPrintable(decoded))
@@ -37915,36 +37915,41 @@ const HEX_VALUE = (() => {
 function isTextByte(byte) {
     return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
 }
-/** Whether the first bytes a hex run decodes to (from `offset`) are mostly printable text. */
-function hexLooksLikeText(run, offset) {
-    let pairs = 0;
-    let text = 0;
-    for (let i = offset; i + 1 < run.length && pairs < 32; i += 2, pairs++) {
-        if (isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]))
-            text++;
+/** Whether the first bytes the hex in run[from, end) decodes to are mostly printable text. */
+function hexLooksLikeText(run, from, end) {
+    const total = Math.min(32, (end - from) >> 1);
+    // Random bytes are printable a third of the time: most runs fail within a few bytes.
+    const allowed = total >> 2;
+    let other = 0;
+    for (let i = from, pair = 0; pair < total; i += 2, pair++) {
+        if (!isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]) && ++other > allowed) {
+            return false;
+        }
     }
-    return pairs >= 8 && text >= pairs * 0.75;
+    return total >= 8;
 }
-/** Whether the first bytes a base64 run decodes to (from `offset`) are mostly printable text. */
-function base64LooksLikeText(run, offset) {
+/** Whether the first bytes the base64 in run[from, end) decodes to are mostly printable text. */
+function base64LooksLikeText(run, from, end) {
+    const total = Math.min(24, ((end - from) * 6) >> 3);
+    const allowed = total >> 2;
     let bytes = 0;
-    let text = 0;
+    let other = 0;
     let bits = 0;
     let buffer = 0;
-    for (let i = offset; i < run.length && bytes < 24; i++) {
+    for (let i = from; i < end && bytes < total; i++) {
         const value = BASE64_VALUE[run.charCodeAt(i)];
         if (value < 0)
-            break;
+            return false;
         buffer = (buffer << 6) | value;
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            if (isTextByte((buffer >> bits) & 0xff))
-                text++;
+            if (!isTextByte((buffer >> bits) & 0xff) && ++other > allowed)
+                return false;
             bytes++;
         }
     }
-    return bytes >= 8 && text >= bytes * 0.75;
+    return total >= 8;
 }
 function coveredBy(spans, start, end) {
     for (const span of spans)

@@ -23,6 +23,8 @@ export interface DetectorMatch {
  */
 export class Detector {
   readonly keywords: AhoCorasick;
+  /** Keyword id → 1 when the keyword must match in its exact case (it has capitals). */
+  readonly exactKeyword: Uint8Array;
   /** Keyword id → indices of the rules it triggers. */
   readonly rulesOfKeyword: number[][];
 
@@ -49,6 +51,7 @@ export class Detector {
       }
     });
     this.keywords = new AhoCorasick([...keywordIds.keys()], true);
+    this.exactKeyword = Uint8Array.from([...keywordIds.keys()], (k) => (k === k.toLowerCase() ? 0 : 1));
     this.rulesOfKeyword = rulesOfKeyword;
   }
 
@@ -88,7 +91,10 @@ export class Detector {
   matchText(text: string): DetectorMatch[] {
     const out: DetectorMatch[] = [];
     const hits: number[] = [];
-    for (const [keyword, start] of this.keywords.findAll(text)) hits.push(keyword, start);
+    for (const [keyword, start] of this.keywords.findAll(text)) {
+      if (this.exactKeyword[keyword] === 0 || text.startsWith(this.keywords.patterns[keyword]!, start))
+        hits.push(keyword, start);
+    }
     matchKeywordHits(this, text, hits, out);
     return out;
   }

@@ -128,11 +128,14 @@ export class SecretScanner {
     const patterns = automaton.patterns;
     const classCount = automaton.classCount;
     const keywordCount = this.keywordCount;
+    const exactKeyword = this.detector.exactKeyword;
     // The byte at `i` entered the state at `row`, which ends one or more patterns.
     const ended = (i: number, row: number): void => {
       for (let id = output[row / classCount]!; id >= 0; id = nextOutput[id]!) {
         const start = i + 1 - patternLength[id]!;
-        if (id < keywordCount) hits.push(id, start);
+        if (id < keywordCount) {
+          if (exactKeyword[id] === 0 || text.startsWith(patterns[id]!, start)) hits.push(id, start);
+        }
         // The automaton folds case for keywords; a registered value must match exactly.
         else if (text.startsWith(patterns[id]!, start)) {
           spans.push({ start, end: i + 1, rule: KNOWN_SECRET_RULE, priority: -1 });
@@ -162,7 +165,7 @@ export class SecretScanner {
       const start = runs[r]!;
       const end = runs[r + 1]!;
       if (end - start > MAX_ENCODED_RUN || coveredBy(spans, start, end)) continue;
-      const inner = this.decodedRunRule(text.slice(start, end), runs[r + 2]!, depth);
+      const inner = this.decodedRunRule(text, start, end, runs[r + 2]!, depth);
       if (inner === undefined) continue;
       let padded = end;
       while (padded < text.length && padded - end < 2 && text.charCodeAt(padded) === 61) padded++;
@@ -211,21 +214,14 @@ export class SecretScanner {
    * text are followed: a registered value's own base64 and hex forms are matched directly, so what
    * is left to find inside a run is a second layer of encoding or a credential in text.
    */
-  private decodedRunRule(run: string, flags: number, depth: number): Span | undefined {
-    const candidates: string[] = [];
-    if ((flags & 8) === 0) {
-      for (const offset of [0, 1]) {
-        if (!hexLooksLikeText(run, offset)) continue;
-        const even = run.length - offset - ((run.length - offset) % 2);
-        candidates.push(Buffer.from(run.slice(offset, offset + even), 'hex').toString('latin1'));
-      }
-    } else {
-      for (const offset of [0, 1, 2, 3]) {
-        if (base64LooksLikeText(run, offset))
-          candidates.push(Buffer.from(run.slice(offset), 'base64').toString('latin1'));
-      }
-    }
-    for (const decoded of candidates) {
+  private decodedRunRule(text: string, start: number, end: number, flags: number, depth: number): Span | undefined {
+    const hex = (flags & 8) === 0;
+    for (let offset = 0; offset < (hex ? 2 : 4); offset++) {
+      const from = start + offset;
+      if (hex ? !hexLooksLikeText(text, from, end) : !base64LooksLikeText(text, from, end)) continue;
+      const decoded = hex
+        ? Buffer.from(text.slice(from, end - ((end - from) % 2)), 'hex').toString('latin1')
+        : Buffer.from(text.slice(from, end), 'base64').toString('latin1');
       if (decoded.length < 8) continue;
       if (!mostlyPrintable(decoded)) continue;
       if (
@@ -323,34 +319,40 @@ function isTextByte(byte: number): boolean {
   return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
 }
 
-/** Whether the first bytes a hex run decodes to (from `offset`) are mostly printable text. */
-function hexLooksLikeText(run: string, offset: number): boolean {
-  let pairs = 0;
-  let text = 0;
-  for (let i = offset; i + 1 < run.length && pairs < 32; i += 2, pairs++) {
-    if (isTextByte((HEX_VALUE[run.charCodeAt(i)]! << 4) | HEX_VALUE[run.charCodeAt(i + 1)]!)) text++;
+/** Whether the first bytes the hex in run[from, end) decodes to are mostly printable text. */
+function hexLooksLikeText(run: string, from: number, end: number): boolean {
+  const total = Math.min(32, (end - from) >> 1);
+  // Random bytes are printable a third of the time: most runs fail within a few bytes.
+  const allowed = total >> 2;
+  let other = 0;
+  for (let i = from, pair = 0; pair < total; i += 2, pair++) {
+    if (!isTextByte((HEX_VALUE[run.charCodeAt(i)]! << 4) | HEX_VALUE[run.charCodeAt(i + 1)]!) && ++other > allowed) {
+      return false;
+    }
   }
-  return pairs >= 8 && text >= pairs * 0.75;
+  return total >= 8;
 }
 
-/** Whether the first bytes a base64 run decodes to (from `offset`) are mostly printable text. */
-function base64LooksLikeText(run: string, offset: number): boolean {
+/** Whether the first bytes the base64 in run[from, end) decodes to are mostly printable text. */
+function base64LooksLikeText(run: string, from: number, end: number): boolean {
+  const total = Math.min(24, ((end - from) * 6) >> 3);
+  const allowed = total >> 2;
   let bytes = 0;
-  let text = 0;
+  let other = 0;
   let bits = 0;
   let buffer = 0;
-  for (let i = offset; i < run.length && bytes < 24; i++) {
+  for (let i = from; i < end && bytes < total; i++) {
     const value = BASE64_VALUE[run.charCodeAt(i)]!;
-    if (value < 0) break;
+    if (value < 0) return false;
     buffer = (buffer << 6) | value;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      if (isTextByte((buffer >> bits) & 0xff)) text++;
+      if (!isTextByte((buffer >> bits) & 0xff) && ++other > allowed) return false;
       bytes++;
     }
   }
-  return bytes >= 8 && text >= bytes * 0.75;
+  return total >= 8;
 }
 
 function coveredBy(spans: readonly Span[], start: number, end: number): boolean {

@@ -16,13 +16,13 @@ function redacted(text: string): string {
 }
 
 describe('the rule catalogue', () => {
-  it('has at least 150 rules with unique ids, a family, lower-case keywords and a global indices regex', () => {
+  it('has at least 150 rules with unique ids, a family, keywords and a global indices regex', () => {
     expect(BUILTIN_RULES.length).toBeGreaterThanOrEqual(150);
     expect(new Set(BUILTIN_RULES.map((r) => r.id)).size).toBe(BUILTIN_RULES.length);
     for (const rule of BUILTIN_RULES) {
       expect(rule.family).toMatch(/^[a-z0-9-]+$/);
       expect(rule.keywords.length).toBeGreaterThan(0);
-      for (const keyword of rule.keywords) expect(keyword).toBe(keyword.toLowerCase());
+      for (const keyword of rule.keywords) expect(keyword.length).toBeGreaterThan(1);
       expect(rule.regex.flags).toContain('g');
       expect(rule.regex.flags).toContain('d');
     }

@@ -8,7 +8,10 @@ export interface SecretRule {
   id: string;
   family: string;
   title: string;
-  /** Lower-case literals; the rule's regex runs only on lines that contain one of them. */
+  /**
+   * Literals; the rule's regex runs only on lines that contain one of them. A lower-case keyword
+   * matches in any case; one with capitals only exactly (`SK`, `AKIA`), so it triggers less often.
+   */
   keywords: string[];
   /** Matched against one line (latin1); the named group `secret` (else the whole match) is redacted. */
   regex: RegExp;
@@ -52,7 +55,7 @@ function build(
     id,
     family,
     title,
-    keywords: [...new Set([...keywords, ...(options.keywords ?? [])].map((k) => k.toLowerCase()))],
+    keywords: [...new Set([...keywords, ...(options.keywords ?? [])])],
     regex: new RegExp(source, 'gd'),
     severity: options.severity ?? 'high',
     placeholder: options.placeholder ?? 'light',
@@ -65,7 +68,7 @@ function build(
 
 /**
  * A token recognisable by its own prefix (`ghp_…`, `glpat-…`): `prefix` is a literal, `body` the
- * regex source of the rest. The prefix (lower-cased) is the keyword.
+ * regex source of the rest. The prefix, exactly as written, is the keyword.
  */
 export function prefixed(
   id: string,
@@ -77,7 +80,7 @@ export function prefixed(
 ): SecretRule {
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const source = String.raw`(?<![A-Za-z0-9])(?<secret>${escaped}${body})${options.end ?? TOKEN_END}`;
-  return build(id, family, title, [prefix.toLowerCase()], source, { minEntropy: 2.5, ...options });
+  return build(id, family, title, [prefix], source, { minEntropy: 2.5, ...options });
 }
 
 /** A token matched by a full regex of its own, with explicit keywords. */

@@ -24,7 +24,7 @@ export const VCS_CI_RULES: SecretRule[] = [
     'github',
     'GitHub OAuth app client secret',
     String.raw`(?:github|gh|gitalk)[\w.-]{0,20}?client.?secret`,
-    ['github', 'gitalk', 'gh_'],
+    ['clientsecret', 'client_secret', 'client-secret', 'client.secret', 'client secret'],
     '[a-f0-9]{40}',
     { severity: 'critical' },
   ),
