@@ -3,6 +3,7 @@
 // (with @secretlint/secretlint-rule-preset-recommend) on the same file in the same run, at two log
 // sizes. Options: --mb <size of the large log, default 200> (the small log is a quarter of it),
 // --latency-mb <how much of the log to feed line by line for latency, default 20>.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runMeasured } from '../support/run-measured.mjs';
@@ -27,15 +28,26 @@ writeFileSync(
   JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
 );
 const secretlintBin = join(root, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
-const register = join(import.meta.dirname, 'register.mjs');
-const engine = join(import.meta.dirname, 'engine.mjs');
+// The engine runs bundled, as the action and the CLI ship it (the bundling is not timed).
+const bundle = join(work, 'engine');
+const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+const built = spawnSync(
+  process.execPath,
+  [ncc, 'build', join(import.meta.dirname, 'engine.mjs'), '-o', bundle, '--quiet'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
+if (built.status !== 0) throw new Error('bench/scrub: could not bundle the engine with ncc');
+const engine = join(bundle, 'index.mjs');
 
 const rows = [];
 for (const mb of [largeMb / 4, largeMb]) {
   const log = join(work, `ci-${mb}mb.log`);
   const lines = generateLog(log, mb * 1024 * 1024, secrets);
   const size = statSync(log).size / 1024 / 1024;
-  const ours = runMeasured(['--import', register, engine, log, secretsPath]);
+  const ours = runMeasured([engine, log, secretsPath]);
   if (ours.status !== 0) throw new Error(`engine exited ${ours.status}`);
   const result = JSON.parse(ours.stdout.trim().split('\n').pop());
   const lint = runMeasured(
@@ -51,15 +63,11 @@ for (const mb of [largeMb / 4, largeMb]) {
   rows.push({ size, lines, result, ours, lint, lintFindings });
 }
 
-const latency = runMeasured([
-  '--import',
-  register,
-  engine,
-  join(work, `ci-${largeMb}mb.log`),
-  secretsPath,
-  '--latency',
-  String(latencyMb),
-]);
+const smallLog = join(work, `ci-${largeMb / 4}mb.log`);
+const fewRules = JSON.parse(
+  runMeasured([engine, smallLog, secretsPath, '--rules', '30']).stdout.trim().split('\n').pop(),
+);
+const latency = runMeasured([engine, join(work, `ci-${largeMb}mb.log`), secretsPath, '--latency', String(latencyMb)]);
 const latencyResult = JSON.parse(latency.stdout.trim().split('\n').pop());
 
 const mbps = (size, ms) => (size / (ms / 1000)).toFixed(1);
@@ -85,6 +93,9 @@ console.log(
 );
 console.log(
   `added latency per line (${latencyResult.lines} lines written one by one): p50 ${latencyResult.p50us.toFixed(1)} µs, p99 ${latencyResult.p99us.toFixed(1)} µs, max ${latencyResult.maxUs.toFixed(0)} µs`,
+);
+console.log(
+  `rule count vs throughput (${small.size.toFixed(0)} MB, scan only): ${fewRules.rules} rules ${(small.size / fewRules.seconds).toFixed(1)} MB/s, ${small.result.rules} rules ${(small.size / small.result.seconds).toFixed(1)} MB/s`,
 );
 console.log(`redactions by rule (${large.size.toFixed(0)} MB): ${JSON.stringify(large.result.redactions)}`);
 if (!existsSync(join(root, '.bench-keep'))) rmSync(work, { recursive: true, force: true });
