@@ -35770,7 +35770,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zr: () => (/* reexport */ secretsFromEnv)
 });
 
-// UNUSED EXPORTS: AhoCorasick, ArchiveError, BUILTIN_RULES, Detector, FINDING_PREFIX, KNOWN_SECRET_RULE, MIN_SECRET_LENGTH, PRIVATE_KEY_BEGIN, RedactionCounts, SecretScanner, StopCommandsTracker, StreamRedactor, applySpans, archiveKind, base62, base64Core, collectKnownValues, crc32, createRedactStream, distinctChars, encodedForms, escapeLength, escapesWithin, findingsInText, hasCrc32Base62Checksum, isPlaceholder, looksLikeNonSecretValue, looksLikeSecretName, matchKeywordHits, mergeSpans, newScanState, originalOffset, readArchive, readTar, readZip, redactFile, registrableValues, replacementFor, scanFiles, shannonEntropy, shellArguments, stripAnsi, withCrc32Base62Checksum, wrapCommand
+// UNUSED EXPORTS: AhoCorasick, ArchiveError, BUILTIN_RULES, Detector, FINDING_PREFIX, KNOWN_SECRET_RULE, MIN_SECRET_LENGTH, PRIVATE_KEY_BEGIN, RedactionCounts, SecretScanner, StopCommandsTracker, StreamRedactor, applySpans, archiveKind, base62, base64Core, collectKnownValues, crc32, createRedactStream, distinctChars, encodedForms, escapeLength, escapesWithin, findingsInData, findingsInText, hasCrc32Base62Checksum, isPlaceholder, looksLikeNonSecretValue, looksLikeSecretName, matchKeywordHits, mergeSpans, newScanState, originalOffset, readArchive, readTar, readZip, redactFile, registrableValues, replacementFor, scanFiles, shannonEntropy, shellArguments, stripAnsi, textWindows, withCrc32Base62Checksum, wrapCommand
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
@@ -38020,6 +38020,8 @@ function mergeSpans(spans) {
 
 const FINDING_PREFIX = 'secret-leak/';
 const MAX_NESTED_ARCHIVES = 3;
+/** Files are scanned in windows of this size (cut at a newline), never as one huge string. */
+const WINDOW_BYTES = 8 * 1024 * 1024;
 /** Scans files and archive entries; findings carry file, line, rule and fingerprint, never the secret. */
 async function scanFiles(options) {
     const paths = await (0,src/* expandGlobs */.GE)(options.patterns, { input: options.input ?? 'scan-paths', cwd: options.cwd });
@@ -38055,35 +38057,58 @@ function scanContent(path, data, scanner, result, depth) {
         }
         return;
     }
-    const findings = findingsInText(path, data.toString('latin1'), scanner);
+    const findings = findingsInData(path, data, scanner);
     result.findings.push(...findings);
     result.files.push({ path, leaks: findings.length, inArchive: depth > 0 });
 }
+/** Windows of at most `size` bytes, cut after a newline where there is one, as latin1 text. */
+function* textWindows(data, size = WINDOW_BYTES) {
+    let start = 0;
+    while (start < data.length) {
+        let end = Math.min(data.length, start + size);
+        if (end < data.length) {
+            const newline = data.lastIndexOf(10, end - 1);
+            if (newline >= start)
+                end = newline + 1;
+        }
+        yield data.toString('latin1', start, end);
+        start = end;
+    }
+}
 /** Findings for one text: one per match, one per multi-line block, with 1-based line and column. */
 function findingsInText(path, text, scanner) {
-    const spans = scanner.scan(text, newScanState());
+    return findingsInData(path, Buffer.from(text, 'latin1'), scanner);
+}
+/** Findings for a file's bytes, scanned window by window so a large file is never one string. */
+function findingsInData(path, data, scanner) {
+    const state = newScanState();
     const findings = [];
     const groups = new Set();
-    let line = 1;
-    let lineStart = 0;
-    let cursor = 0;
     const occurrences = new Map();
-    for (const span of spans) {
-        if (span.group !== undefined) {
-            if (groups.has(span.group))
-                continue;
-            groups.add(span.group);
+    let lineBase = 0;
+    for (const text of textWindows(data)) {
+        let line = lineBase + 1;
+        let lineStart = 0;
+        let cursor = 0;
+        for (const span of scanner.scan(text, state)) {
+            if (span.group !== undefined) {
+                if (groups.has(span.group))
+                    continue;
+                groups.add(span.group);
+            }
+            for (let i = text.indexOf('\n', cursor); i >= 0 && i < span.start; i = text.indexOf('\n', i + 1)) {
+                line++;
+                lineStart = i + 1;
+            }
+            cursor = Math.max(cursor, lineStart);
+            const column = span.start - lineStart + 1;
+            const key = `${span.rule}:${line}`;
+            const occurrence = (occurrences.get(key) ?? 0) + 1;
+            occurrences.set(key, occurrence);
+            findings.push(leakFinding(scanner, path, line, column, span, occurrence));
         }
-        for (let i = text.indexOf('\n', cursor); i >= 0 && i < span.start; i = text.indexOf('\n', i + 1)) {
-            line++;
-            lineStart = i + 1;
-        }
-        cursor = span.start;
-        const column = span.start - lineStart + 1;
-        const key = `${span.rule}:${line}`;
-        const occurrence = (occurrences.get(key) ?? 0) + 1;
-        occurrences.set(key, occurrence);
-        findings.push(leakFinding(scanner, path, line, column, span, occurrence));
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lineBase++;
     }
     return findings;
 }
@@ -38126,21 +38151,24 @@ function unreadableArchiveFinding(path, reason) {
  */
 async function redactFile(absolutePath, scanner, style = 'mask') {
     const original = await (0,promises_.readFile)(absolutePath);
-    const text = original.toString('latin1');
     const counts = new RedactionCounts();
-    const redacted = applySpans(text, scanner.scan(text, newScanState()), style, counts);
-    if (counts.total === 0)
-        return { path: absolutePath, redactions: {}, rewritten: false };
     const mode = (await (0,promises_.stat)(absolutePath)).mode & 0o7777;
     const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(absolutePath), `.${(0,external_node_path_.basename)(absolutePath)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.gatehouse-tmp`);
+    const state = newScanState();
     try {
         const fd = (0,external_node_fs_.openSync)(temporary, 'wx', 0o600);
         try {
-            (0,external_node_fs_.writeSync)(fd, Buffer.from(redacted, 'latin1'));
+            for (const text of textWindows(original)) {
+                (0,external_node_fs_.writeSync)(fd, Buffer.from(applySpans(text, scanner.scan(text, state), style, counts), 'latin1'));
+            }
             (0,external_node_fs_.fsyncSync)(fd);
         }
         finally {
             (0,external_node_fs_.closeSync)(fd);
+        }
+        if (counts.total === 0) {
+            await (0,promises_.rm)(temporary, { force: true });
+            return { path: absolutePath, redactions: {}, rewritten: false };
         }
         await (0,promises_.chmod)(temporary, mode);
         await (0,promises_.rename)(temporary, absolutePath);

@@ -9,6 +9,8 @@ import { KNOWN_SECRET_RULE, newScanState, type SecretScanner, type Span } from '
 
 export const FINDING_PREFIX = 'secret-leak/';
 const MAX_NESTED_ARCHIVES = 3;
+/** Files are scanned in windows of this size (cut at a newline), never as one huge string. */
+const WINDOW_BYTES = 8 * 1024 * 1024;
 
 export interface ScanFilesOptions {
   /** Globs or paths relative to `cwd` (newline list items); `!glob` excludes. */
@@ -71,35 +73,58 @@ function scanContent(path: string, data: Buffer, scanner: SecretScanner, result:
     }
     return;
   }
-  const findings = findingsInText(path, data.toString('latin1'), scanner);
+  const findings = findingsInData(path, data, scanner);
   result.findings.push(...findings);
   result.files.push({ path, leaks: findings.length, inArchive: depth > 0 });
 }
 
+/** Windows of at most `size` bytes, cut after a newline where there is one, as latin1 text. */
+export function* textWindows(data: Buffer, size = WINDOW_BYTES): Generator<string> {
+  let start = 0;
+  while (start < data.length) {
+    let end = Math.min(data.length, start + size);
+    if (end < data.length) {
+      const newline = data.lastIndexOf(10, end - 1);
+      if (newline >= start) end = newline + 1;
+    }
+    yield data.toString('latin1', start, end);
+    start = end;
+  }
+}
+
 /** Findings for one text: one per match, one per multi-line block, with 1-based line and column. */
 export function findingsInText(path: string, text: string, scanner: SecretScanner): Finding[] {
-  const spans = scanner.scan(text, newScanState());
+  return findingsInData(path, Buffer.from(text, 'latin1'), scanner);
+}
+
+/** Findings for a file's bytes, scanned window by window so a large file is never one string. */
+export function findingsInData(path: string, data: Buffer, scanner: SecretScanner): Finding[] {
+  const state = newScanState();
   const findings: Finding[] = [];
   const groups = new Set<number>();
-  let line = 1;
-  let lineStart = 0;
-  let cursor = 0;
   const occurrences = new Map<string, number>();
-  for (const span of spans) {
-    if (span.group !== undefined) {
-      if (groups.has(span.group)) continue;
-      groups.add(span.group);
+  let lineBase = 0;
+  for (const text of textWindows(data)) {
+    let line = lineBase + 1;
+    let lineStart = 0;
+    let cursor = 0;
+    for (const span of scanner.scan(text, state)) {
+      if (span.group !== undefined) {
+        if (groups.has(span.group)) continue;
+        groups.add(span.group);
+      }
+      for (let i = text.indexOf('\n', cursor); i >= 0 && i < span.start; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+      }
+      cursor = Math.max(cursor, lineStart);
+      const column = span.start - lineStart + 1;
+      const key = `${span.rule}:${line}`;
+      const occurrence = (occurrences.get(key) ?? 0) + 1;
+      occurrences.set(key, occurrence);
+      findings.push(leakFinding(scanner, path, line, column, span, occurrence));
     }
-    for (let i = text.indexOf('\n', cursor); i >= 0 && i < span.start; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    cursor = span.start;
-    const column = span.start - lineStart + 1;
-    const key = `${span.rule}:${line}`;
-    const occurrence = (occurrences.get(key) ?? 0) + 1;
-    occurrences.set(key, occurrence);
-    findings.push(leakFinding(scanner, path, line, column, span, occurrence));
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineBase++;
   }
   return findings;
 }
@@ -162,22 +187,26 @@ export async function redactFile(
   style: ReplacementStyle = 'mask',
 ): Promise<RedactFileResult> {
   const original = await readFile(absolutePath);
-  const text = original.toString('latin1');
   const counts = new RedactionCounts();
-  const redacted = applySpans(text, scanner.scan(text, newScanState()), style, counts);
-  if (counts.total === 0) return { path: absolutePath, redactions: {}, rewritten: false };
   const mode = (await stat(absolutePath)).mode & 0o7777;
   const temporary = join(
     dirname(absolutePath),
     `.${basename(absolutePath)}.${randomBytes(6).toString('hex')}.gatehouse-tmp`,
   );
+  const state = newScanState();
   try {
     const fd = openSync(temporary, 'wx', 0o600);
     try {
-      writeSync(fd, Buffer.from(redacted, 'latin1'));
+      for (const text of textWindows(original)) {
+        writeSync(fd, Buffer.from(applySpans(text, scanner.scan(text, state), style, counts), 'latin1'));
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
+    }
+    if (counts.total === 0) {
+      await rm(temporary, { force: true });
+      return { path: absolutePath, redactions: {}, rewritten: false };
     }
     await chmod(temporary, mode);
     await rename(temporary, absolutePath);

@@ -129,3 +129,19 @@ describe('redactFile', () => {
     expect(readFileSync(path, 'utf8')).toBe(expected);
   });
 });
+
+describe('large files', () => {
+  it('scans window by window with line numbers that run on across windows', async () => {
+    const token = fakeGithubToken();
+    const filler = 'a line of ordinary build output, nothing secret in it at all\n';
+    const lines = Math.ceil((9 * 1024 * 1024) / filler.length);
+    writeFileSync(join(dir, 'big.log'), `${filler.repeat(lines)}token ${token}\n${filler}token ${token}\n`);
+    const result = await scanFiles({ patterns: ['big.log'], cwd: dir, scanner: new SecretScanner() });
+    expect(result.findings.map((f) => f.location!.line)).toEqual([lines + 1, lines + 3]);
+    const rewritten = await redactFile(join(dir, 'big.log'), new SecretScanner());
+    expect(rewritten.redactions).toEqual({ 'github-pat': 2 });
+    const text = readFileSync(join(dir, 'big.log'), 'utf8');
+    expect(text.endsWith(`token ***\n${filler}token ***\n`)).toBe(true);
+    expect(text.length).toBe(filler.length * (lines + 1) + 'token ***\n'.length * 2);
+  });
+});
