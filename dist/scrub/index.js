@@ -35770,7 +35770,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zr: () => (/* reexport */ secretsFromEnv)
 });
 
-// UNUSED EXPORTS: AhoCorasick, ArchiveError, BUILTIN_RULES, Detector, FINDING_PREFIX, KNOWN_SECRET_RULE, MIN_SECRET_LENGTH, PRIVATE_KEY_BEGIN, RedactionCounts, SecretScanner, StopCommandsTracker, StreamRedactor, applySpans, archiveKind, base62, base64Core, collectKnownValues, crc32, createRedactStream, distinctChars, encodedForms, escapeLength, escapesWithin, findingsInData, findingsInText, hasCrc32Base62Checksum, isPlaceholder, looksLikeNonSecretValue, looksLikeSecretName, matchKeywordHits, mergeSpans, newScanState, originalOffset, readArchive, readTar, readZip, redactFile, registrableValues, replacementFor, scanFiles, shannonEntropy, shellArguments, stripAnsi, textWindows, withCrc32Base62Checksum, wrapCommand
+// UNUSED EXPORTS: AhoCorasick, ArchiveError, BUILTIN_RULES, Detector, FINDING_PREFIX, KNOWN_SECRET_RULE, MIN_SECRET_LENGTH, PRIVATE_KEY_BEGIN, RedactionCounts, SecretScanner, StopCommandsTracker, StreamRedactor, applySpans, archiveKind, base62, base64Core, collectKnownValues, crc32, createRedactStream, distinctChars, encodedForms, escapeLength, escapesWithin, findingsInData, findingsInText, hasCrc32Base62Checksum, isPlaceholder, looksLikeNonSecretValue, looksLikeSecretName, matchKeywordHits, mergeSpans, newScanState, originalOffset, readArchive, readTar, readZip, redactFile, registrableValues, replacementFor, scanFiles, shannonEntropy, shellArguments, stripAnsi, textWindows, tokenTailStart, withCrc32Base62Checksum, wrapCommand
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
@@ -38189,8 +38189,9 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 /**
  * Redacts a byte stream: complete lines are scanned and released at once; a partial line is held
- * until its newline, or until `flushAfterMs` passes, and even then the tail that could begin a
- * registered value stays back. Output equals input except where something was redacted, and a
+ * until its newline, or until `flushAfterMs` passes, and even then its trailing token (which may be
+ * the first part of an encoded secret) and any tail that could begin a registered value stay back,
+ * until `holdAtMostMs`. Output equals input except where something was redacted, and a
  * UTF-8 sequence or an escape sequence is never cut in two.
  */
 class StreamRedactor {
@@ -38231,6 +38232,9 @@ class StreamRedactor {
         }
         if (this.pending.length > this.maxLineBytes)
             this.releasePartial(false);
+        // Whatever is held back, a line never grows without bound.
+        if (this.pending.length > 2 * this.maxLineBytes)
+            this.releasePartial(true);
         this.schedule();
     }
     /** Releases everything held now: for the end of the stream. */
@@ -38280,7 +38284,13 @@ class StreamRedactor {
         const text = this.pending;
         let cut = text.length;
         if (!everything) {
-            cut = safeCut(text, partialMatchStart(text, this.scanner));
+            cut = Math.min(partialMatchStart(text, this.scanner), tokenTailStart(text));
+            // Never cut through something the pending text already holds whole (looked at on a copy of the state).
+            for (const span of this.scanner.scan(text, { ...this.state })) {
+                if (span.start < cut && span.end > cut)
+                    cut = span.start;
+            }
+            cut = safeCut(text, cut);
         }
         if (cut <= 0)
             return;
@@ -38304,6 +38314,33 @@ function partialMatchStart(text, scanner) {
     const visible = stripAnsi(tail);
     const held = scanner.knownPrefixLength(visible.text);
     return held === 0 ? text.length : from + originalOffset(visible, visible.text.length - held);
+}
+const TOKEN_TAIL_LIMIT = 1024;
+/**
+ * Where the trailing run of token characters (letters, digits, `+/=_-.%~`) starts: it may be the
+ * first part of an encoded secret or a credential, so a timed flush keeps it back (until the line
+ * ends, or `holdAtMostMs`). Prompts end in punctuation or a space and are released at once.
+ */
+function tokenTailStart(text) {
+    let start = text.length;
+    while (start > 0 && text.length - start < TOKEN_TAIL_LIMIT) {
+        const c = text.charCodeAt(start - 1);
+        const token = (c >= 97 && c <= 122) ||
+            (c >= 65 && c <= 90) ||
+            (c >= 48 && c <= 57) ||
+            c === 43 ||
+            c === 47 ||
+            c === 61 ||
+            c === 95 ||
+            c === 45 ||
+            c === 46 ||
+            c === 37 ||
+            c === 126;
+        if (!token)
+            break;
+        start--;
+    }
+    return start;
 }
 /** Moves a cut back so it splits neither a UTF-8 sequence nor an escape sequence. */
 function safeCut(text, position) {

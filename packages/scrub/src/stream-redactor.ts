@@ -18,8 +18,9 @@ export interface StreamRedactorOptions {
 
 /**
  * Redacts a byte stream: complete lines are scanned and released at once; a partial line is held
- * until its newline, or until `flushAfterMs` passes, and even then the tail that could begin a
- * registered value stays back. Output equals input except where something was redacted, and a
+ * until its newline, or until `flushAfterMs` passes, and even then its trailing token (which may be
+ * the first part of an encoded secret) and any tail that could begin a registered value stay back,
+ * until `holdAtMostMs`. Output equals input except where something was redacted, and a
  * UTF-8 sequence or an escape sequence is never cut in two.
  */
 export class StreamRedactor {
@@ -60,6 +61,8 @@ export class StreamRedactor {
       this.release(complete);
     }
     if (this.pending.length > this.maxLineBytes) this.releasePartial(false);
+    // Whatever is held back, a line never grows without bound.
+    if (this.pending.length > 2 * this.maxLineBytes) this.releasePartial(true);
     this.schedule();
   }
 
@@ -108,7 +111,12 @@ export class StreamRedactor {
     const text = this.pending;
     let cut = text.length;
     if (!everything) {
-      cut = safeCut(text, partialMatchStart(text, this.scanner));
+      cut = Math.min(partialMatchStart(text, this.scanner), tokenTailStart(text));
+      // Never cut through something the pending text already holds whole (looked at on a copy of the state).
+      for (const span of this.scanner.scan(text, { ...this.state })) {
+        if (span.start < cut && span.end > cut) cut = span.start;
+      }
+      cut = safeCut(text, cut);
     }
     if (cut <= 0) return;
     this.pending = text.slice(cut);
@@ -131,6 +139,35 @@ function partialMatchStart(text: string, scanner: SecretScanner): number {
   const visible = stripAnsi(tail);
   const held = scanner.knownPrefixLength(visible.text);
   return held === 0 ? text.length : from + originalOffset(visible, visible.text.length - held);
+}
+
+const TOKEN_TAIL_LIMIT = 1024;
+
+/**
+ * Where the trailing run of token characters (letters, digits, `+/=_-.%~`) starts: it may be the
+ * first part of an encoded secret or a credential, so a timed flush keeps it back (until the line
+ * ends, or `holdAtMostMs`). Prompts end in punctuation or a space and are released at once.
+ */
+export function tokenTailStart(text: string): number {
+  let start = text.length;
+  while (start > 0 && text.length - start < TOKEN_TAIL_LIMIT) {
+    const c = text.charCodeAt(start - 1);
+    const token =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 43 ||
+      c === 47 ||
+      c === 61 ||
+      c === 95 ||
+      c === 45 ||
+      c === 46 ||
+      c === 37 ||
+      c === 126;
+    if (!token) break;
+    start--;
+  }
+  return start;
 }
 
 /** Moves a cut back so it splits neither a UTF-8 sequence nor an escape sequence. */

@@ -9,13 +9,18 @@ function redact(
   scanner: SecretScanner,
   chunks: readonly Buffer[],
   style: 'mask' | 'rule' = 'mask',
+  /** After which chunks a timed flush happens (as if the program paused there). */
+  pauses: readonly boolean[] = [],
 ): { output: Buffer; redactor: StreamRedactor } {
   const out: Buffer[] = [];
   const redactor = new StreamRedactor(scanner, (chunk) => out.push(chunk), {
     replacement: style,
     flushAfterMs: 60_000,
   });
-  for (const chunk of chunks) redactor.write(chunk);
+  chunks.forEach((chunk, index) => {
+    redactor.write(chunk);
+    if (pauses[index]) redactor.flushPartial();
+  });
   redactor.end();
   return { output: Buffer.concat(out), redactor };
 }
@@ -79,12 +84,13 @@ describe('StreamRedactor guarantees', () => {
         fillerArbitrary,
         fc.array(fc.nat(), { maxLength: 40 }),
         fc.boolean(),
-        (secret, encoding, before, after, cuts, useKernel) => {
-          // Both loops, WebAssembly and JavaScript, must give the same guarantee.
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        (secret, encoding, before, after, cuts, useKernel, pauses) => {
+          // Both loops, WebAssembly and JavaScript, must give the same guarantee, with or without pauses.
           const scanner = new SecretScanner({ knownValues: collectKnownValues([secret]).values, rules: [], useKernel });
           const encoded = ENCODINGS[encoding]!(secret);
           const input = Buffer.from(`${before} ${encoded} ${after}\n`);
-          const { output } = redact(scanner, chunked(input, cuts));
+          const { output } = redact(scanner, chunked(input, cuts), 'mask', pauses);
           const text = output.toString('utf8');
           expect(text.includes(secret)).toBe(false);
           expect(text.includes(encoded)).toBe(false);
@@ -153,6 +159,22 @@ describe('StreamRedactor guarantees', () => {
     redactor.write('hunter2 ok\n');
     redactor.end();
     expect(Buffer.concat(out).toString()).toBe('Password: *** ok\n');
+  });
+
+  it('keeps back a trailing token on a timed flush, and releases a prompt at once', () => {
+    const scanner = new SecretScanner();
+    const out: Buffer[] = [];
+    const redactor = new StreamRedactor(scanner, (chunk) => out.push(chunk), { flushAfterMs: 60_000 });
+    const doubled = Buffer.from(
+      Buffer.from('token=ghp_abcdefghijklmnopqrstuvwxyz0123456789').toString('base64'),
+    ).toString('base64');
+    redactor.write(`payload ${doubled.slice(0, 20)}`);
+    redactor.flushPartial();
+    expect(Buffer.concat(out).toString()).toBe('payload ');
+    redactor.write(`${doubled.slice(20)} done\nContinue? [y/N] `);
+    redactor.flushPartial();
+    expect(Buffer.concat(out).toString()).toBe('payload *** done\nContinue? [y/N] ');
+    redactor.end();
   });
 
   it('releases a partial line after the timeout so interactive output never stalls', async () => {
