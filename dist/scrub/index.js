@@ -37204,6 +37204,7 @@ const GENERIC_RULES = [
     shaped('connection-string-password', 'database', 'Password in a connection string', ['password=', 'pwd='], String.raw `(?i:password|pwd)\s*=\s*(?!\$|#\{|%)(?<secret>[^;'"\s]{6,})\s*(?:;|$|['"])`, { placeholder: 'strict', minEntropy: 2.5 }),
     shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?i:pass(?:word|wd|phrase)?|pwd)(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,)\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) }),
     shaped('env-secret-assignment', 'generic', 'Secret assigned to an environment variable', ['pass', 'pwd', 'secret', 'token', 'key'], String.raw `(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`, {
+        requires: '=',
         placeholder: 'strict',
         validate: (s) => new Set(s).size >= 5 && !/^(?:true|false|null|none|\/|https?:)/i.test(s),
     }),
@@ -37658,6 +37659,9 @@ class SecretScanner {
     /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
     combined;
     keywordCount;
+    /** The keyword that starts a key block, and whether the last top-level scan met it. */
+    privateKeyKeyword;
+    sawPrivateKey = false;
     /** The per-byte loop in WebAssembly, when available. */
     kernel;
     maxDepth;
@@ -37670,6 +37674,7 @@ class SecretScanner {
             for (const form of encodedForms(value))
                 forms.add(form.text);
         this.keywordCount = this.detector.keywords.patterns.length;
+        this.privateKeyKeyword = this.detector.keywords.patterns.indexOf('private key');
         this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
         this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
         this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
@@ -37703,8 +37708,9 @@ class SecretScanner {
         return this.combined.markedDepth[this.combined.stateAfter(text)];
     }
     scanVisible(text, state) {
+        this.sawPrivateKey = false;
         const spans = this.scanFlat(text, 0);
-        if (state.inPrivateKey || text.indexOf('PRIVATE KEY') >= 0)
+        if (state.inPrivateKey || this.sawPrivateKey)
             this.followPrivateKeys(text, state, spans);
         return spans;
     }
@@ -37728,6 +37734,8 @@ class SecretScanner {
                 if (id < keywordCount) {
                     if (exactKeyword[id] === 0 || text.startsWith(patterns[id], start))
                         hits.push(id, start);
+                    if (id === this.privateKeyKeyword)
+                        this.sawPrivateKey = true;
                 }
                 // The automaton folds case for keywords; a registered value must match exactly.
                 else if (text.startsWith(patterns[id], start)) {
@@ -37918,20 +37926,19 @@ function isTextByte(byte) {
 /** Whether the first bytes the hex in run[from, end) decodes to are mostly printable text. */
 function hexLooksLikeText(run, from, end) {
     const total = Math.min(32, (end - from) >> 1);
-    // Random bytes are printable a third of the time: most runs fail within a few bytes.
-    const allowed = total >> 2;
     let other = 0;
     for (let i = from, pair = 0; pair < total; i += 2, pair++) {
-        if (!isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]) && ++other > allowed) {
+        // Random bytes are printable a third of the time: most runs fail within a few bytes.
+        if (!isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]) &&
+            ++other > 1 + (pair >> 2)) {
             return false;
         }
     }
-    return total >= 8;
+    return total >= 8 && other <= total >> 2;
 }
 /** Whether the first bytes the base64 in run[from, end) decodes to are mostly printable text. */
 function base64LooksLikeText(run, from, end) {
     const total = Math.min(24, ((end - from) * 6) >> 3);
-    const allowed = total >> 2;
     let bytes = 0;
     let other = 0;
     let bits = 0;
@@ -37944,12 +37951,12 @@ function base64LooksLikeText(run, from, end) {
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            if (!isTextByte((buffer >> bits) & 0xff) && ++other > allowed)
+            if (!isTextByte((buffer >> bits) & 0xff) && ++other > 1 + (bytes >> 2))
                 return false;
             bytes++;
         }
     }
-    return total >= 8;
+    return total >= 8 && other <= total >> 2;
 }
 function coveredBy(spans, start, end) {
     for (const span of spans)

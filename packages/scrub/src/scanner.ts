@@ -66,6 +66,9 @@ export class SecretScanner {
   /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
   private readonly combined: AhoCorasick;
   private readonly keywordCount: number;
+  /** The keyword that starts a key block, and whether the last top-level scan met it. */
+  private readonly privateKeyKeyword: number;
+  private sawPrivateKey = false;
   /** The per-byte loop in WebAssembly, when available. */
   private readonly kernel: ScanKernel | undefined;
   readonly maxDepth: number;
@@ -77,6 +80,7 @@ export class SecretScanner {
     const forms = new Set<string>();
     for (const value of options.knownValues ?? []) for (const form of encodedForms(value)) forms.add(form.text);
     this.keywordCount = this.detector.keywords.patterns.length;
+    this.privateKeyKeyword = this.detector.keywords.patterns.indexOf('private key');
     this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
     this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
     this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
@@ -111,8 +115,9 @@ export class SecretScanner {
   }
 
   private scanVisible(text: string, state: ScanState): Span[] {
+    this.sawPrivateKey = false;
     const spans = this.scanFlat(text, 0);
-    if (state.inPrivateKey || text.indexOf('PRIVATE KEY') >= 0) this.followPrivateKeys(text, state, spans);
+    if (state.inPrivateKey || this.sawPrivateKey) this.followPrivateKeys(text, state, spans);
     return spans;
   }
 
@@ -135,6 +140,7 @@ export class SecretScanner {
         const start = i + 1 - patternLength[id]!;
         if (id < keywordCount) {
           if (exactKeyword[id] === 0 || text.startsWith(patterns[id]!, start)) hits.push(id, start);
+          if (id === this.privateKeyKeyword) this.sawPrivateKey = true;
         }
         // The automaton folds case for keywords; a registered value must match exactly.
         else if (text.startsWith(patterns[id]!, start)) {
@@ -322,21 +328,22 @@ function isTextByte(byte: number): boolean {
 /** Whether the first bytes the hex in run[from, end) decodes to are mostly printable text. */
 function hexLooksLikeText(run: string, from: number, end: number): boolean {
   const total = Math.min(32, (end - from) >> 1);
-  // Random bytes are printable a third of the time: most runs fail within a few bytes.
-  const allowed = total >> 2;
   let other = 0;
   for (let i = from, pair = 0; pair < total; i += 2, pair++) {
-    if (!isTextByte((HEX_VALUE[run.charCodeAt(i)]! << 4) | HEX_VALUE[run.charCodeAt(i + 1)]!) && ++other > allowed) {
+    // Random bytes are printable a third of the time: most runs fail within a few bytes.
+    if (
+      !isTextByte((HEX_VALUE[run.charCodeAt(i)]! << 4) | HEX_VALUE[run.charCodeAt(i + 1)]!) &&
+      ++other > 1 + (pair >> 2)
+    ) {
       return false;
     }
   }
-  return total >= 8;
+  return total >= 8 && other <= total >> 2;
 }
 
 /** Whether the first bytes the base64 in run[from, end) decodes to are mostly printable text. */
 function base64LooksLikeText(run: string, from: number, end: number): boolean {
   const total = Math.min(24, ((end - from) * 6) >> 3);
-  const allowed = total >> 2;
   let bytes = 0;
   let other = 0;
   let bits = 0;
@@ -348,11 +355,11 @@ function base64LooksLikeText(run: string, from: number, end: number): boolean {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      if (!isTextByte((buffer >> bits) & 0xff) && ++other > allowed) return false;
+      if (!isTextByte((buffer >> bits) & 0xff) && ++other > 1 + (bytes >> 2)) return false;
       bytes++;
     }
   }
-  return total >= 8;
+  return total >= 8 && other <= total >> 2;
 }
 
 function coveredBy(spans: readonly Span[], start: number, end: number): boolean {

@@ -179,6 +179,7 @@ export const GENERIC_RULES: SecretRule[] = [
     ['pass', 'pwd', 'secret', 'token', 'key'],
     String.raw`(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`,
     {
+      requires: '=',
       placeholder: 'strict',
       validate: (s) => new Set(s).size >= 5 && !/^(?:true|false|null|none|\/|https?:)/i.test(s),
     },
