@@ -8,11 +8,12 @@ import type { AhoCorasick } from './aho-corasick.js';
  * same work and is used when WebAssembly is unavailable or the input is very large.
  */
 
-// Memory layout (bytes): the byte-class table, the run-flag table, the run count, then the rows.
+// Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
+// the run count, then the rows (i32 byte offsets of the next row, bitwise-not when it ends a pattern).
 const CLASS_TABLE = 0;
-const RUN_FLAG_TABLE = 256;
-const RUN_COUNT = 512;
-const ROWS = 1024;
+const RUN_FLAG_TABLE = 1024;
+const RUN_COUNT = 1280;
+const ROWS = 2048;
 const PAGE = 65536;
 /** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
 export const KERNEL_MAX_INPUT = 8 * 1024 * 1024;
@@ -94,9 +95,13 @@ function scanFunctionBody(): number[] {
     op(ADD);
     tee(ADDR);
     get(RUN_START);
+    get(IN);
+    op(SUB);
     store32(0);
     get(ADDR);
     get(end);
+    get(IN);
+    op(SUB);
     store32(4);
     get(ADDR);
     get(FLAGS);
@@ -108,26 +113,31 @@ function scanFunctionBody(): number[] {
     op(END);
   };
 
+  // I walks the input as an address; LEN becomes the address of its end.
   constant(-1);
   set(RUN_START);
+  get(IN);
+  set(I);
+  get(IN);
+  get(LEN);
+  op(ADD);
+  set(LEN);
   op(BLOCK, VOID);
   op(LOOP, VOID);
-  // if (i >= len) break
+  // if (i >= end) break
   get(I);
   get(LEN);
   op(GE_U);
   op(BR_IF, 1);
-  // c = in[i]; row = rows[row + classOf[c]]
-  get(IN);
+  // c = *i; row = rows[row + classOf[c]] (all byte offsets)
   get(I);
-  op(ADD);
   load8(0);
   tee(C);
-  load8(CLASS_TABLE);
-  get(ROW);
-  op(ADD);
   constant(2);
   op(SHL);
+  load32(CLASS_TABLE);
+  get(ROW);
+  op(ADD);
   load32(ROWS);
   tee(ROW);
   constant(0);
@@ -145,6 +155,8 @@ function scanFunctionBody(): number[] {
   op(ADD);
   tee(ADDR);
   get(I);
+  get(IN);
+  op(SUB);
   store32(0);
   get(ADDR);
   get(ROW);
@@ -258,7 +270,7 @@ function kernelModule(): object | null {
 }
 
 export interface KernelResult {
-  /** (position, row) pairs: the byte at `position` entered a state (row / classCount) that ends a pattern. */
+  /** (position, row byte offset) pairs: the byte at `position` entered a state (row / 4 / classCount) that ends a pattern. */
   hits: Int32Array;
   hitCount: number;
   /** (start, end, flags) triples of runs of base64/hex characters worth decoding. */
@@ -285,9 +297,13 @@ export class ScanKernel {
     const inputOffset = align(ROWS + automaton.rows.length * 4);
     const memory = new wasm.Memory({ initial: Math.ceil((inputOffset + PAGE) / PAGE) });
     const bytes = new Uint8Array(memory.buffer);
-    bytes.set(automaton.classOf, CLASS_TABLE);
+    new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => cls * 4));
     bytes.set(runFlags, RUN_FLAG_TABLE);
-    new Int32Array(memory.buffer, ROWS, automaton.rows.length).set(automaton.rows);
+    const rows = new Int32Array(memory.buffer, ROWS, automaton.rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = automaton.rows[i]!;
+      rows[i] = row < 0 ? ~(~row * 4) : row * 4;
+    }
     const instance = new wasm.Instance(module, { env: { memory } });
     return new ScanKernel(memory, instance.exports.scan as ScanKernel['scanExport'], inputOffset);
   }
