@@ -30879,7 +30879,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
-/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
+/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9570);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1473);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4093);
 
@@ -30930,7 +30930,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ readScrubOptions)
 /* harmony export */ });
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3227);
-/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
+/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9570);
 
 
 /**
@@ -35759,7 +35759,7 @@ function purlMatches(pattern, finding) {
 
 /***/ }),
 
-/***/ 2073:
+/***/ 9570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36736,6 +36736,97 @@ function collectKnownValues(secrets) {
     return { values: [...values].sort(byLength), masks: [...masks].sort(byLength), skippedShort };
 }
 
+;// CONCATENATED MODULE: ./packages/scrub/src/encoded-runs.ts
+/** Runs of base64 or hex characters in text: which are worth decoding, and cheap looks at what they decode to. */
+// Character classes for runs of encoded text: bit 1 lower, 2 upper, 4 digit, 8 not a hex digit.
+const RUN_FLAGS = (() => {
+    const flags = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) {
+        const ch = String.fromCharCode(c);
+        if (/[a-z]/.test(ch))
+            flags[c] = 1 | (/[a-f]/.test(ch) ? 0 : 8);
+        else if (/[A-Z]/.test(ch))
+            flags[c] = 2 | (/[A-F]/.test(ch) ? 0 : 8);
+        else if (/[0-9]/.test(ch))
+            flags[c] = 4;
+        else if (/[+/_-]/.test(ch))
+            flags[c] = 8 | 16;
+    }
+    return flags;
+})();
+/**
+ * Hex-only runs, or runs mixing at least two of lower case, upper case and digits: base64 of 16+
+ * characters virtually always does, while paths and words (one case, no digits) are left alone.
+ */
+function worthDecoding(flags) {
+    const kinds = flags & 7;
+    return (flags & 8) === 0 || (kinds & (kinds - 1)) !== 0;
+}
+const BASE64_VALUE = (() => {
+    const table = new Int8Array(256).fill(-1);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    for (let i = 0; i < 64; i++)
+        table[alphabet.charCodeAt(i)] = i;
+    table[45] = 62; // -
+    table[95] = 63; // _
+    return table;
+})();
+const HEX_VALUE = (() => {
+    const table = new Uint8Array(256);
+    for (let i = 0; i < 16; i++) {
+        table['0123456789abcdef'.charCodeAt(i)] = i;
+        table['0123456789ABCDEF'.charCodeAt(i)] = i;
+    }
+    return table;
+})();
+function isTextByte(byte) {
+    return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
+}
+/** Whether the first bytes the hex in run[from, end) decodes to are mostly printable text. */
+function hexLooksLikeText(run, from, end) {
+    const total = Math.min(32, (end - from) >> 1);
+    let other = 0;
+    for (let i = from, pair = 0; pair < total; i += 2, pair++) {
+        // Random bytes are printable a third of the time: most runs fail within a few bytes.
+        if (!isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]) &&
+            ++other > 1 + (pair >> 2)) {
+            return false;
+        }
+    }
+    return total >= 8 && other <= total >> 2;
+}
+/** Whether the first bytes the base64 in run[from, end) decodes to are mostly printable text. */
+function base64LooksLikeText(run, from, end) {
+    const total = Math.min(24, ((end - from) * 6) >> 3);
+    let bytes = 0;
+    let other = 0;
+    let bits = 0;
+    let buffer = 0;
+    for (let i = from; i < end && bytes < total; i++) {
+        const value = BASE64_VALUE[run.charCodeAt(i)];
+        if (value < 0)
+            return false;
+        buffer = (buffer << 6) | value;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (!isTextByte((buffer >> bits) & 0xff) && ++other > 1 + (bytes >> 2))
+                return false;
+            bytes++;
+        }
+    }
+    return total >= 8 && other <= total >> 2;
+}
+function mostlyPrintable(text) {
+    let printable = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13)
+            printable++;
+    }
+    return printable >= text.length * 0.75;
+}
+
 ;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
 /**
  * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
@@ -37404,62 +37495,71 @@ const REGISTRY_AI_RULES = [
     shaped('kagi-api-key', 'ai', 'Kagi API key', ['kagi'], String.raw `(?i:kagi)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43})`, registries_ai_critical),
 ];
 
-;// CONCATENATED MODULE: ./packages/scrub/src/rules/saas-monitoring.ts
+;// CONCATENATED MODULE: ./packages/scrub/src/rules/monitoring.ts
 
-const saas_monitoring_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const saas_monitoring_critical = { severity: 'critical' };
+const monitoring_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const monitoring_critical = { severity: 'critical' };
 const uuidValue = { placeholder: 'light' };
-/** Monitoring and observability, databases as a service, productivity and social SaaS. */
-const SAAS_MONITORING_RULES = [
-    shaped('new-relic-user-api-key', 'monitoring', 'New Relic user API key', ['nrak-'], String.raw `(?<secret>NRAK-(?i:[a-z0-9]{27}))`, saas_monitoring_critical),
+/** Monitoring and observability, identity providers and databases as a service. */
+const MONITORING_DATABASE_RULES = [
+    shaped('new-relic-user-api-key', 'monitoring', 'New Relic user API key', ['nrak-'], String.raw `(?<secret>NRAK-(?i:[a-z0-9]{27}))`, monitoring_critical),
     shaped('new-relic-browser-api-token', 'monitoring', 'New Relic browser API token', ['nrjs-'], String.raw `(?<secret>NRJS-[a-f0-9]{19})`),
-    shaped('new-relic-insert-key', 'monitoring', 'New Relic insert key', ['nrii-'], String.raw `(?<secret>NRII-[a-zA-Z0-9_-]{32})`, saas_monitoring_critical),
+    shaped('new-relic-insert-key', 'monitoring', 'New Relic insert key', ['nrii-'], String.raw `(?<secret>NRII-[a-zA-Z0-9_-]{32})`, monitoring_critical),
     near('new-relic-user-api-id', 'monitoring', 'New Relic user API id', 'new.?relic', ['newrelic', 'new-relic', 'new_relic', 'new relic'], '(?i:[a-z0-9]{64})'),
-    shaped('new-relic-license-key', 'monitoring', 'New Relic license key', ['nral'], String.raw `(?<![A-Za-z0-9])(?<secret>[a-f0-9]{36}NRAL)(?![A-Za-z0-9])`, saas_monitoring_critical),
-    shaped('new-relic-admin-key', 'monitoring', 'New Relic admin or query key', ['nraa-', 'nriq-', 'nrak-'], String.raw `(?<secret>NR(?:AA|IQ)-[A-Za-z0-9_-]{27,32})`, saas_monitoring_critical),
-    near('new-relic-license-key-hex', 'monitoring', 'New Relic license key', String.raw `license.?key`, ['license'], '[a-f0-9]{40}', saas_monitoring_critical),
-    shaped('new-relic-pixie-key', 'monitoring', 'New Relic Pixie key', ['px-api-', 'px-dep-'], String.raw `(?<secret>px-(?:api|dep)-${saas_monitoring_UUID})`, saas_monitoring_critical),
-    near('datadog-access-token', 'monitoring', 'Datadog access token', 'datadog|dd_app_key|dd_api_key', ['datadog', 'dd_app_key', 'dd_api_key'], '(?:[a-z0-9]{40}|[a-f0-9]{32})', saas_monitoring_critical),
-    shaped('sentry-org-token', 'monitoring', 'Sentry organisation token', ['sntrys_eyjpyxqio'], String.raw `(?<secret>sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[A-Za-z0-9+/]{10,200}={0,2}_[A-Za-z0-9+/]{43})`, saas_monitoring_critical),
+    shaped('new-relic-license-key', 'monitoring', 'New Relic license key', ['nral'], String.raw `(?<![A-Za-z0-9])(?<secret>[a-f0-9]{36}NRAL)(?![A-Za-z0-9])`, monitoring_critical),
+    shaped('new-relic-admin-key', 'monitoring', 'New Relic admin or query key', ['nraa-', 'nriq-', 'nrak-'], String.raw `(?<secret>NR(?:AA|IQ)-[A-Za-z0-9_-]{27,32})`, monitoring_critical),
+    near('new-relic-license-key-hex', 'monitoring', 'New Relic license key', String.raw `license.?key`, ['license'], '[a-f0-9]{40}', monitoring_critical),
+    shaped('new-relic-pixie-key', 'monitoring', 'New Relic Pixie key', ['px-api-', 'px-dep-'], String.raw `(?<secret>px-(?:api|dep)-${monitoring_UUID})`, monitoring_critical),
+    near('datadog-access-token', 'monitoring', 'Datadog access token', 'datadog|dd_app_key|dd_api_key', ['datadog', 'dd_app_key', 'dd_api_key'], '(?:[a-z0-9]{40}|[a-f0-9]{32})', monitoring_critical),
+    shaped('sentry-org-token', 'monitoring', 'Sentry organisation token', ['sntrys_eyjpyxqio'], String.raw `(?<secret>sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[A-Za-z0-9+/]{10,200}={0,2}_[A-Za-z0-9+/]{43})`, monitoring_critical),
     prefixed('sentry-user-token', 'monitoring', 'Sentry user token', 'sntryu_', '[a-f0-9]{64}', {
-        ...saas_monitoring_critical,
+        ...monitoring_critical,
         end: '(?![A-Za-z0-9])',
     }),
-    near('sentry-access-token', 'monitoring', 'Sentry access token', 'sentry', ['sentry'], '[a-f0-9]{64}', saas_monitoring_critical),
-    shaped('grafana-api-key', 'monitoring', 'Grafana API key', ['eyjrijoi'], String.raw `(?<secret>eyJrIjoi[A-Za-z0-9]{70,400}={0,3})`, saas_monitoring_critical),
+    near('sentry-access-token', 'monitoring', 'Sentry access token', 'sentry', ['sentry'], '[a-f0-9]{64}', monitoring_critical),
+    shaped('grafana-api-key', 'monitoring', 'Grafana API key', ['eyjrijoi'], String.raw `(?<secret>eyJrIjoi[A-Za-z0-9]{70,400}={0,3})`, monitoring_critical),
     prefixed('grafana-cloud-api-token', 'monitoring', 'Grafana Cloud API token', 'glc_', '[A-Za-z0-9+/]{32,400}={0,3}', {
-        ...saas_monitoring_critical,
+        ...monitoring_critical,
         minEntropy: 3.5,
         end: '(?![A-Za-z0-9+/=])',
     }),
-    prefixed('grafana-service-account-token', 'monitoring', 'Grafana service account token', 'glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', { ...saas_monitoring_critical, minEntropy: 3.5 }),
+    prefixed('grafana-service-account-token', 'monitoring', 'Grafana service account token', 'glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', { ...monitoring_critical, minEntropy: 3.5 }),
     near('sumologic-access-id', 'monitoring', 'Sumo Logic access id', String.raw `sumo(?:logic)?[_.-]?(?:access|token|key|id|secret)`, ['sumo'], 'su[a-zA-Z0-9]{12}', { minEntropy: 3 }),
-    near('sumologic-access-token', 'monitoring', 'Sumo Logic access key', String.raw `sumo(?:logic)?[_.-]?(?:access|token|key|id|secret)`, ['sumo'], '[a-zA-Z0-9]{64}', saas_monitoring_critical),
-    near('honeycomb-api-key', 'monitoring', 'Honeycomb API key', 'honeycomb', ['honeycomb'], '(?:[a-zA-Z0-9]{22}|[a-f0-9]{32}|hc[a-z]{2}_[a-zA-Z0-9]{58})', saas_monitoring_critical),
-    near('pagerduty-api-key', 'monitoring', 'PagerDuty API key', 'pagerduty|pager_duty', ['pagerduty', 'pager_duty'], '[a-zA-Z0-9_+-]{20}', saas_monitoring_critical),
-    near('opsgenie-api-key', 'monitoring', 'Opsgenie API key', 'opsgenie', ['opsgenie'], saas_monitoring_UUID, {
-        ...saas_monitoring_critical,
+    near('sumologic-access-token', 'monitoring', 'Sumo Logic access key', String.raw `sumo(?:logic)?[_.-]?(?:access|token|key|id|secret)`, ['sumo'], '[a-zA-Z0-9]{64}', monitoring_critical),
+    near('honeycomb-api-key', 'monitoring', 'Honeycomb API key', 'honeycomb', ['honeycomb'], '(?:[a-zA-Z0-9]{22}|[a-f0-9]{32}|hc[a-z]{2}_[a-zA-Z0-9]{58})', monitoring_critical),
+    near('pagerduty-api-key', 'monitoring', 'PagerDuty API key', 'pagerduty|pager_duty', ['pagerduty', 'pager_duty'], '[a-zA-Z0-9_+-]{20}', monitoring_critical),
+    near('opsgenie-api-key', 'monitoring', 'Opsgenie API key', 'opsgenie', ['opsgenie'], monitoring_UUID, {
+        ...monitoring_critical,
         ...uuidValue,
     }),
-    near('rollbar-access-token', 'monitoring', 'Rollbar access token', 'rollbar', ['rollbar'], '[a-f0-9]{32}', saas_monitoring_critical),
+    near('rollbar-access-token', 'monitoring', 'Rollbar access token', 'rollbar', ['rollbar'], '[a-f0-9]{32}', monitoring_critical),
     near('bugsnag-api-key', 'monitoring', 'Bugsnag API key', 'bugsnag', ['bugsnag'], '[a-f0-9]{32}'),
-    near('splunk-hec-token', 'monitoring', 'Splunk HEC token', 'splunk|hec_token', ['splunk', 'hec_token'], saas_monitoring_UUID, {
-        ...saas_monitoring_critical,
+    near('splunk-hec-token', 'monitoring', 'Splunk HEC token', 'splunk|hec_token', ['splunk', 'hec_token'], monitoring_UUID, {
+        ...monitoring_critical,
         ...uuidValue,
     }),
-    near('cisco-meraki-api-key', 'monitoring', 'Cisco Meraki API key', '(?<![a-z])meraki', ['meraki'], '[0-9a-f]{40}', saas_monitoring_critical),
-    near('okta-access-token', 'identity', 'Okta API token', '(?<![a-z])okta|ssws', ['okta', 'ssws'], '00[A-Za-z0-9_-]{40}', { ...saas_monitoring_critical, minEntropy: 3.5 }),
-    near('auth0-client-secret', 'identity', 'Auth0 client secret', String.raw `auth0[\w.-]{0,20}?secret`, ['auth0'], '[A-Za-z0-9_-]{64}', saas_monitoring_critical),
-    prefixed('clickhouse-cloud-api-secret-key', 'database', 'ClickHouse Cloud API secret key', '4b1d', '[A-Za-z0-9]{38}', { ...saas_monitoring_critical, minEntropy: 3.5 }),
-    shaped('databricks-api-token', 'database', 'Databricks API token', ['dapi'], String.raw `(?<![A-Za-z0-9])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9])`, { ...saas_monitoring_critical, minEntropy: 3 }),
-    shaped('planetscale-token', 'database', 'PlanetScale token or password', ['pscale_tkn_', 'pscale_oauth_', 'pscale_pw_'], String.raw `(?<secret>pscale_(?:tkn|oauth|pw)_[\w=.-]{32,64})`, saas_monitoring_critical),
-    near('confluent-access-token', 'database', 'Confluent access token', 'confluent', ['confluent'], '[a-z0-9]{16}', saas_monitoring_critical),
-    near('confluent-secret-key', 'database', 'Confluent secret key', 'confluent', ['confluent'], '[a-z0-9]{64}', saas_monitoring_critical),
-    shaped('scalingo-api-token', 'cloud-paas', 'Scalingo API token', ['tk-us-'], String.raw `(?<secret>tk-us-[\w-]{48})`, saas_monitoring_critical),
-    near('squarespace-access-token', 'saas', 'Squarespace access token', 'squarespace', ['squarespace'], saas_monitoring_UUID, uuidValue),
-    near('hubspot-api-key', 'saas', 'HubSpot API key', 'hubspot', ['hubspot'], saas_monitoring_UUID, uuidValue),
-    shaped('hubspot-private-app-token', 'saas', 'HubSpot private app token', ['pat-na1-', 'pat-eu1-'], String.raw `(?<secret>pat-(?:na|eu)1-${saas_monitoring_UUID})`, saas_monitoring_critical),
-    near('zendesk-secret-key', 'saas', 'Zendesk secret key', 'zendesk', ['zendesk'], '[a-z0-9]{40}', saas_monitoring_critical),
+    near('cisco-meraki-api-key', 'monitoring', 'Cisco Meraki API key', '(?<![a-z])meraki', ['meraki'], '[0-9a-f]{40}', monitoring_critical),
+    near('okta-access-token', 'identity', 'Okta API token', '(?<![a-z])okta|ssws', ['okta', 'ssws'], '00[A-Za-z0-9_-]{40}', { ...monitoring_critical, minEntropy: 3.5 }),
+    near('auth0-client-secret', 'identity', 'Auth0 client secret', String.raw `auth0[\w.-]{0,20}?secret`, ['auth0'], '[A-Za-z0-9_-]{64}', monitoring_critical),
+    prefixed('clickhouse-cloud-api-secret-key', 'database', 'ClickHouse Cloud API secret key', '4b1d', '[A-Za-z0-9]{38}', { ...monitoring_critical, minEntropy: 3.5 }),
+    shaped('databricks-api-token', 'database', 'Databricks API token', ['dapi'], String.raw `(?<![A-Za-z0-9])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9])`, { ...monitoring_critical, minEntropy: 3 }),
+    shaped('planetscale-token', 'database', 'PlanetScale token or password', ['pscale_tkn_', 'pscale_oauth_', 'pscale_pw_'], String.raw `(?<secret>pscale_(?:tkn|oauth|pw)_[\w=.-]{32,64})`, monitoring_critical),
+    near('confluent-access-token', 'database', 'Confluent access token', 'confluent', ['confluent'], '[a-z0-9]{16}', monitoring_critical),
+    near('confluent-secret-key', 'database', 'Confluent secret key', 'confluent', ['confluent'], '[a-z0-9]{64}', monitoring_critical),
+    shaped('scalingo-api-token', 'cloud-paas', 'Scalingo API token', ['tk-us-'], String.raw `(?<secret>tk-us-[\w-]{48})`, monitoring_critical),
+];
+
+;// CONCATENATED MODULE: ./packages/scrub/src/rules/saas.ts
+
+const saas_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const saas_critical = { severity: 'critical' };
+const saas_uuidValue = { placeholder: 'light' };
+/** Productivity, commerce-adjacent, social and IoT SaaS. */
+const SAAS_RULES = [
+    near('squarespace-access-token', 'saas', 'Squarespace access token', 'squarespace', ['squarespace'], saas_UUID, saas_uuidValue),
+    near('hubspot-api-key', 'saas', 'HubSpot API key', 'hubspot', ['hubspot'], saas_UUID, saas_uuidValue),
+    shaped('hubspot-private-app-token', 'saas', 'HubSpot private app token', ['pat-na1-', 'pat-eu1-'], String.raw `(?<secret>pat-(?:na|eu)1-${saas_UUID})`, saas_critical),
+    near('zendesk-secret-key', 'saas', 'Zendesk secret key', 'zendesk', ['zendesk'], '[a-z0-9]{40}', saas_critical),
     near('freshbooks-access-token', 'saas', 'FreshBooks access token', 'freshbooks', ['freshbooks'], '[a-z0-9]{64}'),
     prefixed('typeform-api-token', 'saas', 'Typeform API token', 'tfp_', '[a-z0-9_.=-]{59}'),
     prefixed('linear-api-key', 'saas', 'Linear API key', 'lin_api_', '(?i:[a-z0-9]{40})'),
@@ -37510,13 +37610,13 @@ const SAAS_MONITORING_RULES = [
     near('looker-client-id', 'saas', 'Looker client id', 'looker', ['looker'], '[a-z0-9]{20}', { severity: 'medium' }),
     near('looker-client-secret', 'saas', 'Looker client secret', 'looker', ['looker'], '[a-z0-9]{24}'),
     shaped('intra42-client-secret', 'saas', '42 intra client secret', ['s-s4t2'], String.raw `(?<secret>s-s4t2(?:ud|af)-[a-f0-9]{64})`),
-    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00D'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, saas_monitoring_critical),
-    near('saucelabs-access-key', 'saas', 'Sauce Labs access key', 'sauce', ['sauce'], saas_monitoring_UUID, uuidValue),
+    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00D'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, saas_critical),
+    near('saucelabs-access-key', 'saas', 'Sauce Labs access key', 'sauce', ['sauce'], saas_UUID, saas_uuidValue),
     near('particle-io-token', 'iot', 'Particle.io access token', 'particle', ['particle'], '[a-f0-9]{40}'),
     near('blynk-auth-token', 'iot', 'Blynk auth token', 'blynk', ['blynk'], '[A-Za-z0-9_-]{32}'),
     near('thingsboard-access-token', 'iot', 'ThingsBoard access token', 'thingsboard', ['thingsboard'], '[A-Za-z0-9]{20}'),
     shaped('thingsboard-device-token-url', 'iot', 'ThingsBoard device token in a URL', ['thingsboard.cloud/api/v1/'], String.raw `thingsboard\.cloud/api/v1/(?<secret>[a-z0-9]{20})/`),
-    prefixed('dependency-track-api-key', 'ci', 'Dependency-Track API key', 'odt_', '[A-Za-z0-9]{32,}', saas_monitoring_critical),
+    prefixed('dependency-track-api-key', 'ci', 'Dependency-Track API key', 'odt_', '[A-Za-z0-9]{32,}', saas_critical),
     near('segment-write-key', 'saas', 'Segment write key', 'segment', ['segment'], '[A-Za-z0-9]{32}'),
     near('nasa-api-key', 'saas', 'NASA API key', 'nasa', ['nasa'], '[A-Za-z0-9]{40}'),
     near('jira-token', 'atlassian', 'Jira token', 'jira', ['jira'], '[A-Za-z0-9]{24}'),
@@ -37624,17 +37724,20 @@ const VCS_CI_RULES = [
 
 
 
+
 /** Every built-in detector: specific formats first, generic assignments last. */
 const BUILTIN_RULES = [
     ...CLOUD_RULES,
     ...VCS_CI_RULES,
     ...REGISTRY_AI_RULES,
     ...PAYMENT_CHAT_RULES,
-    ...SAAS_MONITORING_RULES,
+    ...MONITORING_DATABASE_RULES,
+    ...SAAS_RULES,
     ...GENERIC_RULES,
 ];
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/scanner.ts
+
 
 
 
@@ -37649,22 +37752,6 @@ const MAX_ENCODED_RUN = 64 * 1024;
 function newScanState() {
     return { inPrivateKey: false, group: 0 };
 }
-// Character classes for runs of encoded text: bit 1 lower, 2 upper, 4 digit, 8 not a hex digit.
-const RUN_FLAGS = (() => {
-    const flags = new Uint8Array(256);
-    for (let c = 0; c < 256; c++) {
-        const ch = String.fromCharCode(c);
-        if (/[a-z]/.test(ch))
-            flags[c] = 1 | (/[a-f]/.test(ch) ? 0 : 8);
-        else if (/[A-Z]/.test(ch))
-            flags[c] = 2 | (/[A-F]/.test(ch) ? 0 : 8);
-        else if (/[0-9]/.test(ch))
-            flags[c] = 4;
-        else if (/[+/_-]/.test(ch))
-            flags[c] = 8 | 16;
-    }
-    return flags;
-})();
 /**
  * Finds what must be redacted in latin1 text: registered values in every encoding, credentials
  * the detectors recognise, private-key blocks across lines, and runs of base64/hex that decode
@@ -37911,83 +37998,11 @@ class SecretScanner {
         }
     }
 }
-/**
- * Hex-only runs, or runs mixing at least two of lower case, upper case and digits: base64 of 16+
- * characters virtually always does, while paths and words (one case, no digits) are left alone.
- */
-function worthDecoding(flags) {
-    const kinds = flags & 7;
-    return (flags & 8) === 0 || (kinds & (kinds - 1)) !== 0;
-}
-const BASE64_VALUE = (() => {
-    const table = new Int8Array(256).fill(-1);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    for (let i = 0; i < 64; i++)
-        table[alphabet.charCodeAt(i)] = i;
-    table[45] = 62; // -
-    table[95] = 63; // _
-    return table;
-})();
-const HEX_VALUE = (() => {
-    const table = new Uint8Array(256);
-    for (let i = 0; i < 16; i++) {
-        table['0123456789abcdef'.charCodeAt(i)] = i;
-        table['0123456789ABCDEF'.charCodeAt(i)] = i;
-    }
-    return table;
-})();
-function isTextByte(byte) {
-    return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
-}
-/** Whether the first bytes the hex in run[from, end) decodes to are mostly printable text. */
-function hexLooksLikeText(run, from, end) {
-    const total = Math.min(32, (end - from) >> 1);
-    let other = 0;
-    for (let i = from, pair = 0; pair < total; i += 2, pair++) {
-        // Random bytes are printable a third of the time: most runs fail within a few bytes.
-        if (!isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]) &&
-            ++other > 1 + (pair >> 2)) {
-            return false;
-        }
-    }
-    return total >= 8 && other <= total >> 2;
-}
-/** Whether the first bytes the base64 in run[from, end) decodes to are mostly printable text. */
-function base64LooksLikeText(run, from, end) {
-    const total = Math.min(24, ((end - from) * 6) >> 3);
-    let bytes = 0;
-    let other = 0;
-    let bits = 0;
-    let buffer = 0;
-    for (let i = from; i < end && bytes < total; i++) {
-        const value = BASE64_VALUE[run.charCodeAt(i)];
-        if (value < 0)
-            return false;
-        buffer = (buffer << 6) | value;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            if (!isTextByte((buffer >> bits) & 0xff) && ++other > 1 + (bytes >> 2))
-                return false;
-            bytes++;
-        }
-    }
-    return total >= 8 && other <= total >> 2;
-}
 function coveredBy(spans, start, end) {
     for (const span of spans)
         if (span.start <= start && span.end >= end)
             return true;
     return false;
-}
-function mostlyPrintable(text) {
-    let printable = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13)
-            printable++;
-    }
-    return printable >= text.length * 0.75;
 }
 /** Widens a span so it never starts or ends inside a UTF-8 sequence. */
 function alignToUtf8(text, span) {

@@ -2,7 +2,8 @@ import { CLOUD_RULES } from './cloud.js';
 import { GENERIC_RULES } from './generic.js';
 import { PAYMENT_CHAT_RULES } from './payments-chat.js';
 import { REGISTRY_AI_RULES } from './registries-ai.js';
-import { SAAS_MONITORING_RULES } from './saas-monitoring.js';
+import { MONITORING_DATABASE_RULES } from './monitoring.js';
+import { SAAS_RULES } from './saas.js';
 import type { SecretRule } from './types.js';
 import { VCS_CI_RULES } from './vcs-ci.js';
 
@@ -15,6 +16,7 @@ export const BUILTIN_RULES: readonly SecretRule[] = [
   ...VCS_CI_RULES,
   ...REGISTRY_AI_RULES,
   ...PAYMENT_CHAT_RULES,
-  ...SAAS_MONITORING_RULES,
+  ...MONITORING_DATABASE_RULES,
+  ...SAAS_RULES,
   ...GENERIC_RULES,
 ];
