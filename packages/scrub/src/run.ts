@@ -136,7 +136,7 @@ function streamFindings(redactions: Record<string, number>, scanner: SecretScann
       ruleId: `${FINDING_PREFIX}${ruleId}`,
       severity: ruleId === KNOWN_SECRET_RULE ? 'critical' : (rule?.severity ?? 'high'),
       title,
-      message: `${title}: ${count} occurrence${count === 1 ? '' : 's'} redacted from the command output.`,
+      message: `${title}: ${count} occurrence${count === 1 ? '' : 's'} redacted from the output.`,
       fingerprint: fingerprintOf(`${FINDING_PREFIX}${ruleId}`, 'stream'),
       fix: 'Rotate the credential: it was printed by the command (redacted here, but it reached the process output).',
       properties: { tools: ['gatehouse-scrub'], occurrences: count, tags: ['secret', rule?.family ?? 'registered'] },
