@@ -149,6 +149,23 @@ export const GENERIC_RULES: SecretRule[] = [
     { placeholder: 'strict' },
   ),
   shaped(
+    'netrc-password-line',
+    'http',
+    'Password line of a .netrc entry',
+    ['password'],
+    String.raw`^\s*password\s+(?<secret>[^\s'"]{4,})\s*$`,
+    // A word ending a sentence is prose, not a password.
+    { placeholder: 'strict', validate: (s) => /\d/.test(s) && !/[.,;:!?]$/.test(s) },
+  ),
+  shaped(
+    'password-in-prose',
+    'generic',
+    'Password stated in text',
+    ['password'],
+    String.raw`(?i:password)(?:\s+for\s+(?:the\s+)?(?:user\s+)?['"]?[\w.@-]+['"]?)?\s+(?i:is|was)\s+['"](?<secret>[^'"\s]{4,64})['"]`,
+    { placeholder: 'strict', validate: (s) => !TEMPLATE_OR_LOCATION.test(s) },
+  ),
+  shaped(
     'password-hash',
     'password-hash',
     'Password hash',
