@@ -30907,7 +30907,10 @@ await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)
     for (const path of result.notRewritten)
         (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`${path} is inside an archive and was not rewritten.`);
     (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .annotate */ .fz)(result.findings);
-    await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)((0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSummary */ .g)(result, options.scrub.failOnLeak));
+    if (options.scrub.scanPaths.length > 0 && result.scannedFiles === 0 && result.skippedFiles.length === 0) {
+        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Input 'scan-paths' matched no file: nothing was scanned.`);
+    }
+    await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)((0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSummary */ .g)(result, options.scrub.failOnLeak, options.scrub.scanPaths));
     if (result.commandExitCode !== undefined && result.commandExitCode !== 0) {
         (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(`The command exited with ${result.commandExitCode}.`);
     }
@@ -30997,7 +31000,7 @@ async function writeScrubSarif(findings, path, workspace) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(absolute, JSON.stringify((0,_gatehouse_findings__WEBPACK_IMPORTED_MODULE_2__/* .toSarif */ .zv)(findings, TOOL), null, 2) + '\n');
     return (0,_gatehouse_findings__WEBPACK_IMPORTED_MODULE_2__/* .toPosix */ .d7)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, absolute));
 }
-function scrubSummary(result, failOnLeak) {
+function scrubSummary(result, failOnLeak, scanPaths) {
     const redacted = Object.entries(result.redactions)
         .map(([rule, count]) => `\`${rule}\` ${count}`)
         .join(', ');
@@ -31012,6 +31015,11 @@ function scrubSummary(result, failOnLeak) {
         notes.push(`${result.skippedShortSecrets} secret(s) shorter than 8 characters were not registered.`);
     if (!failOnLeak && result.leaks)
         notes.push('fail-on-leak is false: leaks are reported without failing the step.');
+    if (scanPaths.length > 0 && result.scannedFiles === 0 && result.skippedFiles.length === 0) {
+        notes.push('scan-paths matched no file: nothing was scanned.');
+    }
+    for (const skipped of result.skippedFiles)
+        notes.push(`Not scanned: ${skipped.path} (${skipped.reason}).`);
     return (0,_gatehouse_findings__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)({
         title: 'Gatehouse scrub',
         passed: result.exitCode === 0,
@@ -31043,10 +31051,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction),
   ax: () => (/* reexport */ runnerInputs),
   n0: () => (/* reexport */ setOutputs),
+  $e: () => (/* reexport */ runner_warning),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, warning, workspace
+// UNUSED EXPORTS: ANNOTATIONS_PER_LEVEL, Inputs, debug, isDebug, workspace
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -34117,7 +34126,7 @@ function resumeWorkflowCommands(token) {
 }
 const runner_debug = (message) => core.debug(message);
 const runner_info = (message) => info(message);
-const runner_warning = (message) => core.warning(message);
+const runner_warning = (message) => warning(message);
 const error = (message) => core_error(message);
 const runner_isDebug = () => core.isDebug();
 /** The runner attaches at most this many annotations of each level (error, warning, notice) to a step. */
@@ -38596,6 +38605,8 @@ async function runScrub(options, io) {
         skippedShortSecrets: known.skippedShort,
         rewritten: [],
         notRewritten: [],
+        scannedFiles: 0,
+        skippedFiles: [],
     };
     if (options.run !== undefined || options.command !== undefined) {
         const wrapped = await wrapCommand({
@@ -38633,6 +38644,8 @@ async function runScrub(options, io) {
     if (options.scanPaths.length > 0) {
         const scanned = await scanFiles({ patterns: options.scanPaths, cwd: options.workspace, scanner });
         result.findings.push(...scanned.findings);
+        result.scannedFiles = scanned.files.length;
+        result.skippedFiles = scanned.skipped;
         if (options.redactFiles) {
             for (const file of scanned.files.filter((f) => f.leaks > 0)) {
                 if (file.inArchive) {

@@ -190,6 +190,13 @@ describe('bundled scrub action', () => {
     expect(run.annotations.some((a) => a.file === 'out/build.log' && a.line === 2)).toBe(true);
   });
 
+  it('warns, and passes, when scan-paths matches no file', async () => {
+    const run = await runAction({ action: 'scrub', inputs: { 'scan-paths': 'nothing-here/**' } });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations.some((a) => a.level === 'warning' && /matched no file/.test(a.message))).toBe(true);
+    expect(run.summary).toContain('scan-paths matched no file');
+  });
+
   it.each([
     [{}, "Input 'run' or 'scan-paths' is required"],
     [{ run: 'true', replacement: 'stars' }, "Input 'replacement' must be one of mask, rule (got 'stars')."],

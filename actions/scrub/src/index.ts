@@ -8,6 +8,7 @@ import {
   runAction,
   runnerInputs,
   setOutputs,
+  warning,
   writeSummary,
 } from '@gatehouse/action-kit';
 import { runScrub } from '@gatehouse/scrub';
@@ -33,7 +34,10 @@ await runAction(async () => {
   for (const path of result.rewritten) info(`Rewrote ${path} with its secrets redacted.`);
   for (const path of result.notRewritten) info(`${path} is inside an archive and was not rewritten.`);
   annotate(result.findings);
-  await writeSummary(scrubSummary(result, options.scrub.failOnLeak));
+  if (options.scrub.scanPaths.length > 0 && result.scannedFiles === 0 && result.skippedFiles.length === 0) {
+    warning(`Input 'scan-paths' matched no file: nothing was scanned.`);
+  }
+  await writeSummary(scrubSummary(result, options.scrub.failOnLeak, options.scrub.scanPaths));
   if (result.commandExitCode !== undefined && result.commandExitCode !== 0) {
     error(`The command exited with ${result.commandExitCode}.`);
   } else if (result.exitCode !== 0) {

@@ -13,7 +13,7 @@ export async function writeScrubSarif(findings: readonly Finding[], path: string
   return toPosix(relative(workspace, absolute));
 }
 
-export function scrubSummary(result: ScrubResult, failOnLeak: boolean): string {
+export function scrubSummary(result: ScrubResult, failOnLeak: boolean, scanPaths: readonly string[]): string {
   const redacted = Object.entries(result.redactions)
     .map(([rule, count]) => `\`${rule}\` ${count}`)
     .join(', ');
@@ -28,6 +28,10 @@ export function scrubSummary(result: ScrubResult, failOnLeak: boolean): string {
   if (result.skippedShortSecrets)
     notes.push(`${result.skippedShortSecrets} secret(s) shorter than 8 characters were not registered.`);
   if (!failOnLeak && result.leaks) notes.push('fail-on-leak is false: leaks are reported without failing the step.');
+  if (scanPaths.length > 0 && result.scannedFiles === 0 && result.skippedFiles.length === 0) {
+    notes.push('scan-paths matched no file: nothing was scanned.');
+  }
+  for (const skipped of result.skippedFiles) notes.push(`Not scanned: ${skipped.path} (${skipped.reason}).`);
   return renderSummary({
     title: 'Gatehouse scrub',
     passed: result.exitCode === 0,

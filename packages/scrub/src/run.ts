@@ -50,6 +50,10 @@ export interface ScrubResult {
   rewritten: string[];
   /** Entries inside archives hold leaks but cannot be rewritten in place. */
   notRewritten: string[];
+  /** Files and archive entries scanned (0 when scan-paths matched nothing). */
+  scannedFiles: number;
+  /** Files not scanned (too large, unreadable archives), with the reason. */
+  skippedFiles: Array<{ path: string; reason: string }>;
   openStopCommandsToken?: string;
 }
 
@@ -72,6 +76,8 @@ export async function runScrub(options: ScrubOptions, io: ScrubIo): Promise<Scru
     skippedShortSecrets: known.skippedShort,
     rewritten: [],
     notRewritten: [],
+    scannedFiles: 0,
+    skippedFiles: [],
   };
   if (options.run !== undefined || options.command !== undefined) {
     const wrapped = await wrapCommand({
@@ -108,6 +114,8 @@ export async function runScrub(options: ScrubOptions, io: ScrubIo): Promise<Scru
   if (options.scanPaths.length > 0) {
     const scanned = await scanFiles({ patterns: options.scanPaths, cwd: options.workspace, scanner });
     result.findings.push(...scanned.findings);
+    result.scannedFiles = scanned.files.length;
+    result.skippedFiles = scanned.skipped;
     if (options.redactFiles) {
       for (const file of scanned.files.filter((f) => f.leaks > 0)) {
         if (file.inArchive) {

@@ -93,6 +93,10 @@ export const scrubCommand: Command = {
     for (const line of findingLines(result.findings)) err(line);
     for (const path of result.rewritten) err(`  rewrote ${path}`);
     for (const path of result.notRewritten) err(`  not rewritten (inside an archive): ${path}`);
+    if (scrub.scanPaths.length > 0 && result.scannedFiles === 0 && result.skippedFiles.length === 0) {
+      err('  warning: --scan-paths matched no file: nothing was scanned');
+    }
+    for (const skipped of result.skippedFiles) err(`  not scanned: ${skipped.path} (${skipped.reason})`);
     const verdict =
       result.commandExitCode !== undefined && result.commandExitCode !== 0
         ? `the command exited with ${result.commandExitCode}`
