@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { expandGlobs, type Finding, type Severity } from '@gatehouse/findings';
 import { decide, type FailOn, type GateResult } from '@gatehouse/gate';
 import { runPin, walkWorkspaceFiles } from '@gatehouse/pin';
@@ -60,14 +61,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   }
 
   if (options.checks.includes('secrets')) {
-    const files =
-      options.paths.length > 0
-        ? await expandGlobs(options.paths, {
-            input: 'paths',
-            cwd: options.workspace,
-            ignore: ['**/.git/**', '**/node_modules/**'],
-          })
-        : walkWorkspaceFiles(options.workspace);
+    const files = await filesToScan(options.workspace, options.paths);
     const scan = await scanFiles({
       patterns: files,
       cwd: options.workspace,
@@ -94,4 +88,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   });
   gate.notes.unshift(...checks.map((run) => `${run.check}: ${run.detail}, ${run.findings} findings.`));
   return { gate, checks };
+}
+
+/**
+ * The files the secrets check reads: every file git would track, less `!exclusions`, when no
+ * positive pattern is given; otherwise what the patterns match.
+ */
+async function filesToScan(workspace: string, paths: readonly string[]): Promise<string[]> {
+  const exclusions = paths.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+  if (exclusions.length === paths.length) {
+    const excluded = picomatch(exclusions, { dot: true });
+    return walkWorkspaceFiles(workspace).filter((path) => !excluded(path));
+  }
+  return expandGlobs(paths, { input: 'paths', cwd: workspace, ignore: ['**/.git/**', '**/node_modules/**'] });
 }

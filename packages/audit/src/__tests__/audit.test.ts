@@ -76,6 +76,14 @@ describe('runAudit', () => {
     expect(result.gate.findings).toEqual([]);
   });
 
+  it('exclusions alone mean the whole repository less them, for both checks', async () => {
+    const result = await runAudit(options(repository(), { paths: ['!deploy/**', '!Dockerfile'] }));
+    const paths = result.gate.findings.map((f) => f.location?.path);
+    expect(paths).toContain('.github/workflows/ci.yml');
+    expect(paths).not.toContain('Dockerfile');
+    expect(paths.some((p) => p?.startsWith('deploy/'))).toBe(false);
+  });
+
   it('a path that matches nothing is a usage error', async () => {
     await expect(runAudit(options(repository(), { paths: ['nope/**'] }))).rejects.toBeInstanceOf(UsageError);
   });
