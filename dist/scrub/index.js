@@ -36852,7 +36852,7 @@ const RUN_COUNT = 1280;
 const ROWS = 2048;
 const PAGE = 65536;
 /** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
-const KERNEL_MAX_INPUT = 8 * 1024 * 1024;
+const KERNEL_MAX_INPUT = 1024 * 1024;
 const MIN_RUN = 16;
 function unsignedLeb(value) {
     const out = [];
@@ -38072,7 +38072,7 @@ function mergeSpans(spans) {
 const FINDING_PREFIX = 'secret-leak/';
 const MAX_NESTED_ARCHIVES = 3;
 /** Files are scanned in windows of this size (cut at a newline), never as one huge string. */
-const WINDOW_BYTES = 8 * 1024 * 1024;
+const WINDOW_BYTES = 1024 * 1024;
 /** Scans files and archive entries; findings carry file, line, rule and fingerprint, never the secret. */
 async function scanFiles(options) {
     const paths = await (0,src/* expandGlobs */.GE)(options.patterns, { input: options.input ?? 'scan-paths', cwd: options.cwd });
@@ -38238,6 +38238,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 /**
  * Redacts a byte stream: complete lines are scanned and released at once; a partial line is held
  * until its newline, or until `flushAfterMs` passes, and even then its trailing token (which may be
@@ -38349,9 +38350,19 @@ class StreamRedactor {
         this.release(text.slice(0, cut));
     }
     release(text) {
-        const spans = this.scanner.scan(text, this.state);
-        const out = applySpans(text, spans, this.style, this.counts);
-        this.emit(Buffer.from(out, 'latin1'));
+        // A large write is scanned in pieces cut after a newline, each small enough for the fast loop.
+        let start = 0;
+        while (start < text.length) {
+            let end = text.length;
+            if (end - start > RELEASE_PIECE) {
+                const newline = text.lastIndexOf('\n', start + RELEASE_PIECE);
+                end = newline > start ? newline + 1 : Math.max(start + 1, safeCut(text, start + RELEASE_PIECE));
+            }
+            const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+            const out = applySpans(piece, this.scanner.scan(piece, this.state), this.style, this.counts);
+            this.emit(Buffer.from(out, 'latin1'));
+            start = end;
+        }
     }
 }
 /** Where the tail that could still begin a registered value starts (escape sequences skipped). */
@@ -38367,6 +38378,7 @@ function partialMatchStart(text, scanner) {
     return held === 0 ? text.length : from + originalOffset(visible, visible.text.length - held);
 }
 const TOKEN_TAIL_LIMIT = 1024;
+const RELEASE_PIECE = KERNEL_MAX_INPUT;
 /**
  * Where the trailing run of token characters (letters, digits, `+/=_-.%~`) starts: it may be the
  * first part of an encoded secret or a credential, so a timed flush keeps it back (until the line

@@ -10,7 +10,7 @@ import { KNOWN_SECRET_RULE, newScanState, type SecretScanner, type Span } from '
 export const FINDING_PREFIX = 'secret-leak/';
 const MAX_NESTED_ARCHIVES = 3;
 /** Files are scanned in windows of this size (cut at a newline), never as one huge string. */
-const WINDOW_BYTES = 8 * 1024 * 1024;
+const WINDOW_BYTES = 1024 * 1024;
 
 export interface ScanFilesOptions {
   /** Globs or paths relative to `cwd` (newline list items); `!glob` excludes. */

@@ -16,7 +16,7 @@ const RUN_COUNT = 1280;
 const ROWS = 2048;
 const PAGE = 65536;
 /** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
-export const KERNEL_MAX_INPUT = 8 * 1024 * 1024;
+export const KERNEL_MAX_INPUT = 1024 * 1024;
 export const MIN_RUN = 16;
 
 function unsignedLeb(value: number): number[] {

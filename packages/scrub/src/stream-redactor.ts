@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { escapeLength, originalOffset, stripAnsi } from './ansi.js';
 import { applySpans, RedactionCounts, type ReplacementStyle } from './redact.js';
+import { KERNEL_MAX_INPUT } from './scan-kernel.js';
 import { newScanState, type ScanState, type SecretScanner } from './scanner.js';
 
 export interface StreamRedactorOptions {
@@ -124,9 +125,19 @@ export class StreamRedactor {
   }
 
   private release(text: string): void {
-    const spans = this.scanner.scan(text, this.state);
-    const out = applySpans(text, spans, this.style, this.counts);
-    this.emit(Buffer.from(out, 'latin1'));
+    // A large write is scanned in pieces cut after a newline, each small enough for the fast loop.
+    let start = 0;
+    while (start < text.length) {
+      let end = text.length;
+      if (end - start > RELEASE_PIECE) {
+        const newline = text.lastIndexOf('\n', start + RELEASE_PIECE);
+        end = newline > start ? newline + 1 : Math.max(start + 1, safeCut(text, start + RELEASE_PIECE));
+      }
+      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+      const out = applySpans(piece, this.scanner.scan(piece, this.state), this.style, this.counts);
+      this.emit(Buffer.from(out, 'latin1'));
+      start = end;
+    }
   }
 }
 
@@ -142,6 +153,7 @@ function partialMatchStart(text: string, scanner: SecretScanner): number {
 }
 
 const TOKEN_TAIL_LIMIT = 1024;
+const RELEASE_PIECE = KERNEL_MAX_INPUT;
 
 /**
  * Where the trailing run of token characters (letters, digits, `+/=_-.%~`) starts: it may be the

@@ -254,3 +254,17 @@ describe('long partial lines', () => {
     expect(text).toBe(`${'x'.repeat(50_000)}***${'y'.repeat(50_000)}`);
   });
 });
+
+describe('large writes', () => {
+  it('scans a write of many megabytes in pieces, with the same result', () => {
+    const scanner = new SecretScanner({ knownValues: ['large-write-secret-5'] });
+    const line = 'ordinary line of output with numbers 12345 and words\n';
+    const text = `${line.repeat(60_000)}x large-write-secret-5 y\n${line.repeat(10)}`;
+    const out: Buffer[] = [];
+    const redactor = new StreamRedactor(scanner, (chunk) => out.push(chunk), { flushAfterMs: 60_000 });
+    redactor.write(Buffer.from(text));
+    redactor.end();
+    expect(out.length).toBeGreaterThan(2);
+    expect(Buffer.concat(out).toString()).toBe(text.replace('large-write-secret-5', '***'));
+  });
+});
