@@ -30887,8 +30887,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 await (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => {
-    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .readScrubOptions */ .e)((0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runnerInputs */ .ax)(), process.env);
-    (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .requireSomethingToDo */ .K)(options.scrub, false);
+    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .readScrubOptions */ .eH)((0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runnerInputs */ .ax)(), process.env);
+    (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .requireSomethingToDo */ .KU)(options.scrub, false);
     const result = await (0,_gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__/* .runScrub */ .PJ)(options.scrub, {
         // The runner learns every value before the command prints anything.
         beforeSpawn: (masks) => masks.forEach(_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .mask */ .dK),
@@ -30929,9 +30929,10 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ requireSomethingToDo),
-/* harmony export */   e: () => (/* binding */ readScrubOptions)
+/* harmony export */   KU: () => (/* binding */ requireSomethingToDo),
+/* harmony export */   eH: () => (/* binding */ readScrubOptions)
 /* harmony export */ });
+/* unused harmony export commandEnvironment */
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3227);
 /* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9570);
 
@@ -30957,7 +30958,7 @@ function readScrubOptions(inputs, env) {
             workspace: inputs.workspace,
             ...(run !== undefined ? { run } : {}),
             shell: inputs.string('shell', { default: 'bash' }),
-            env,
+            env: commandEnvironment(env),
             secrets,
             scanPaths,
             redactFiles: inputs.boolean('redact-files', false),
@@ -30966,6 +30967,13 @@ function readScrubOptions(inputs, env) {
         },
         sarifOutput: inputs.string('sarif-output'),
     };
+}
+/**
+ * The command's environment: ours without the action's own inputs and state (INPUT_SECRETS would
+ * hand every secret to the command), as the runner gives a `run:` step.
+ */
+function commandEnvironment(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !/^(?:INPUT|STATE)_/i.test(name)));
 }
 /** Exactly one thing to do must be given: a command to wrap, stdin to filter, or files to scan. */
 function requireSomethingToDo(options, filtering) {

@@ -190,6 +190,15 @@ describe('bundled scrub action', () => {
     expect(run.annotations.some((a) => a.file === 'out/build.log' && a.line === 2)).toBe(true);
   });
 
+  it('does not hand its own inputs (the secrets among them) to the command', async () => {
+    const run = await runAction({
+      action: 'scrub',
+      inputs: { run: 'echo "inputs: ${INPUT_SECRETS:-none} ${INPUT_RUN:-none}"', secrets: 'input-secret-value-1' },
+    });
+    expect(run.stdout).toContain('inputs: none none\n');
+    expect(run.exitCode).toBe(0);
+  });
+
   it('warns, and passes, when scan-paths matches no file', async () => {
     const run = await runAction({ action: 'scrub', inputs: { 'scan-paths': 'nothing-here/**' } });
     expect(run.exitCode).toBe(0);

@@ -28,7 +28,7 @@ export function readScrubOptions(inputs: Inputs, env: Readonly<Record<string, st
       workspace: inputs.workspace,
       ...(run !== undefined ? { run } : {}),
       shell: inputs.string('shell', { default: 'bash' }),
-      env,
+      env: commandEnvironment(env),
       secrets,
       scanPaths,
       redactFiles: inputs.boolean('redact-files', false),
@@ -37,6 +37,16 @@ export function readScrubOptions(inputs: Inputs, env: Readonly<Record<string, st
     },
     sarifOutput: inputs.string('sarif-output'),
   };
+}
+
+/**
+ * The command's environment: ours without the action's own inputs and state (INPUT_SECRETS would
+ * hand every secret to the command), as the runner gives a `run:` step.
+ */
+export function commandEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^(?:INPUT|STATE)_/i.test(name)));
 }
 
 /** Exactly one thing to do must be given: a command to wrap, stdin to filter, or files to scan. */
