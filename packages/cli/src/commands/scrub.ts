@@ -18,7 +18,11 @@ export const scrubCommand: Command = {
   usage: 'gatehouse scrub [options] -- CMD ARGS...   |   gatehouse scrub --stdin [options]',
   acceptsCommand: true,
   flags: {
-    secret: { kind: 'list', description: 'A value to redact (repeatable)' },
+    secret: {
+      kind: 'list',
+      description:
+        'A value to redact (repeatable; visible in process listings: prefer --secrets-file or the environment)',
+    },
     'secrets-file': {
       kind: 'string',
       description: 'File of secrets: one per line, or a JSON object read as its values',
