@@ -40,6 +40,16 @@ describe('archive readers', () => {
     ]);
   });
 
+  it('reads a pax path record', () => {
+    const long = `${'p/'.repeat(70)}file.txt`;
+    const record = `${(` path=${long}\n`.length + 4).toString()} path=${long}\n`;
+    const tar = buildTar([
+      { name: 'PaxHeader', data: record, type: 'x' },
+      { name: 'short-name', data: 'content' },
+    ]);
+    expect(readTar(tar).map((e) => [e.name, e.data.toString()])).toEqual([[long, 'content']]);
+  });
+
   const tarAvailable = (() => {
     try {
       execFileSync('tar', ['--version'], { stdio: 'ignore' });

@@ -82,7 +82,7 @@ export function buildZip(entries: Array<{ name: string; data: Buffer | string; d
 }
 
 /** A minimal ustar writer; names over 100 bytes use a GNU long-name record. */
-export function buildTar(entries: Array<{ name: string; data: Buffer | string }>): Buffer {
+export function buildTar(entries: Array<{ name: string; data: Buffer | string; type?: string }>): Buffer {
   const blocks: Buffer[] = [];
   const header = (name: string, size: number, type: string): Buffer => {
     const block = Buffer.alloc(512);
@@ -114,7 +114,7 @@ export function buildTar(entries: Array<{ name: string; data: Buffer | string }>
       const longName = Buffer.from(`${entry.name}\0`);
       blocks.push(header('././@LongLink', longName.length, 'L'), pad(longName));
     }
-    blocks.push(header(entry.name, data.length, '0'), pad(data));
+    blocks.push(header(entry.name, data.length, entry.type ?? '0'), pad(data));
   }
   blocks.push(Buffer.alloc(1024));
   return Buffer.concat(blocks);
