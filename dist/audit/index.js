@@ -32368,7 +32368,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
-/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4817);
+/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9157);
 /* harmony import */ var _gate_src_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7867);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7865);
 
@@ -32392,7 +32392,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ readAuditOptions)
 /* harmony export */ });
-/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4817);
+/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9157);
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3227);
 
 
@@ -35649,7 +35649,7 @@ async function runAction(main) {
 
 /***/ }),
 
-/***/ 4817:
+/***/ 9157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35659,6 +35659,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   b: () => (/* reexport */ runAudit)
 });
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./packages/findings/src/index.ts + 12 modules
 var src = __nccwpck_require__(3227);
 // EXTERNAL MODULE: ./packages/gate/src/index.ts + 22 modules
@@ -36470,9 +36473,6 @@ function visitCompose(source, contents) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./packages/pin/src/gitignore.ts
 
 /**
@@ -38250,6 +38250,8 @@ const RUNNER_DUMP_RULE = 'runner-memory-dump';
  */
 class Detector {
     keywords;
+    /** Keyword id → 1 when the keyword must match in its exact case (it has capitals). */
+    exactKeyword;
     /** Keyword id → indices of the rules it triggers. */
     rulesOfKeyword;
     rules;
@@ -38276,6 +38278,7 @@ class Detector {
             }
         });
         this.keywords = new AhoCorasick([...keywordIds.keys()], true);
+        this.exactKeyword = Uint8Array.from([...keywordIds.keys()], (k) => (k === k.toLowerCase() ? 0 : 1));
         this.rulesOfKeyword = rulesOfKeyword;
     }
     /** Runs the given rules over `text.slice(from, to)` (one line) and appends accepted matches. */
@@ -38283,6 +38286,8 @@ class Detector {
         const line = text.slice(from, to);
         for (const index of ruleIndices) {
             const rule = this.rules[index];
+            if (rule.requires !== undefined && line.indexOf(rule.requires) < 0)
+                continue;
             const regex = rule.regex;
             regex.lastIndex = 0;
             let match;
@@ -38313,7 +38318,11 @@ class Detector {
     /** All matches in a text of any number of lines (for files and decoded content). */
     matchText(text) {
         const out = [];
-        const hits = this.keywords.findAll(text);
+        const hits = [];
+        for (const [keyword, start] of this.keywords.findAll(text)) {
+            if (this.exactKeyword[keyword] === 0 || text.startsWith(this.keywords.patterns[keyword], start))
+                hits.push(keyword, start);
+        }
         matchKeywordHits(this, text, hits, out);
         return out;
     }
@@ -38327,28 +38336,45 @@ function acceptable(rule, secret) {
         return false;
     return true;
 }
-/** Groups keyword hits by line and runs each line's candidate rules once. */
+/**
+ * Groups keyword hits by line and runs each line's candidate rules once. `hits` holds
+ * (keyword id, start) pairs in text order. Line ends are found with forward `indexOf` cursors, so
+ * a text without a carriage return is not searched to its end for every hit.
+ */
 function matchKeywordHits(detector, text, hits, out) {
-    let lineStart = -1;
+    const n = text.length;
+    let nextLf = -1;
+    let nextCr = -1;
+    const nextBreak = (from) => {
+        if (nextLf < from) {
+            nextLf = text.indexOf('\n', from);
+            if (nextLf < 0)
+                nextLf = n;
+        }
+        if (nextCr < from) {
+            nextCr = text.indexOf('\r', from);
+            if (nextCr < 0)
+                nextCr = n;
+        }
+        return nextLf < nextCr ? nextLf : nextCr;
+    };
+    let lineStart = 0;
     let lineEnd = -1;
     let line = 0;
     const candidates = [];
     const seen = detector.seenStamp;
-    const flush = () => {
-        if (candidates.length > 0)
-            detector.matchLine(text, lineStart, lineEnd, candidates, out);
-        candidates.length = 0;
-    };
-    for (const [keyword, start] of hits) {
-        if (start >= lineEnd) {
-            flush();
+    for (let h = 0; h < hits.length; h += 2) {
+        const keyword = hits[h];
+        const start = hits[h + 1];
+        if (start > lineEnd) {
+            if (candidates.length > 0)
+                detector.matchLine(text, lineStart, lineEnd, candidates, out);
+            candidates.length = 0;
             line = ++detector.stampCounter;
             lineStart = start;
-            while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)))
+            while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13)
                 lineStart--;
-            lineEnd = start;
-            while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd)))
-                lineEnd++;
+            lineEnd = nextBreak(start);
         }
         for (const rule of detector.rulesOfKeyword[keyword]) {
             if (seen[rule] === line)
@@ -38357,10 +38383,8 @@ function matchKeywordHits(detector, text, hits, out) {
             candidates.push(rule);
         }
     }
-    flush();
-}
-function isLineBreak(code) {
-    return code === 10 || code === 13;
+    if (candidates.length > 0)
+        detector.matchLine(text, lineStart, lineEnd, candidates, out);
 }
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/known-values.ts
@@ -38584,6 +38608,399 @@ function known_values_collectKnownValues(secrets) {
     return { values: [...values].sort(byLength), masks: [...masks].sort(byLength), skippedShort };
 }
 
+;// CONCATENATED MODULE: ./packages/scrub/src/encoded-runs.ts
+/** Runs of base64 or hex characters in text: which are worth decoding, and cheap looks at what they decode to. */
+// Character classes for runs of encoded text: bit 1 lower, 2 upper, 4 digit, 8 not a hex digit.
+const RUN_FLAGS = (() => {
+    const flags = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) {
+        const ch = String.fromCharCode(c);
+        if (/[a-z]/.test(ch))
+            flags[c] = 1 | (/[a-f]/.test(ch) ? 0 : 8);
+        else if (/[A-Z]/.test(ch))
+            flags[c] = 2 | (/[A-F]/.test(ch) ? 0 : 8);
+        else if (/[0-9]/.test(ch))
+            flags[c] = 4;
+        else if (/[+/_-]/.test(ch))
+            flags[c] = 8 | 16;
+    }
+    return flags;
+})();
+/**
+ * Hex-only runs, or runs mixing at least two of lower case, upper case and digits: base64 of 16+
+ * characters virtually always does, while paths and words (one case, no digits) are left alone.
+ */
+function worthDecoding(flags) {
+    const kinds = flags & 7;
+    return (flags & 8) === 0 || (kinds & (kinds - 1)) !== 0;
+}
+const BASE64_VALUE = (() => {
+    const table = new Int8Array(256).fill(-1);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    for (let i = 0; i < 64; i++)
+        table[alphabet.charCodeAt(i)] = i;
+    table[45] = 62; // -
+    table[95] = 63; // _
+    return table;
+})();
+const HEX_VALUE = (() => {
+    const table = new Uint8Array(256);
+    for (let i = 0; i < 16; i++) {
+        table['0123456789abcdef'.charCodeAt(i)] = i;
+        table['0123456789ABCDEF'.charCodeAt(i)] = i;
+    }
+    return table;
+})();
+function isTextByte(byte) {
+    return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
+}
+/** Whether the first bytes the hex in run[from, end) decodes to are mostly printable text. */
+function hexLooksLikeText(run, from, end) {
+    const total = Math.min(32, (end - from) >> 1);
+    let other = 0;
+    for (let i = from, pair = 0; pair < total; i += 2, pair++) {
+        // Random bytes are printable a third of the time: most runs fail within a few bytes.
+        if (!isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]) &&
+            ++other > 1 + (pair >> 2)) {
+            return false;
+        }
+    }
+    return total >= 8 && other <= total >> 2;
+}
+/** Whether the first bytes the base64 in run[from, end) decodes to are mostly printable text. */
+function base64LooksLikeText(run, from, end) {
+    const total = Math.min(24, ((end - from) * 6) >> 3);
+    let bytes = 0;
+    let other = 0;
+    let bits = 0;
+    let buffer = 0;
+    for (let i = from; i < end && bytes < total; i++) {
+        const value = BASE64_VALUE[run.charCodeAt(i)];
+        if (value < 0)
+            return false;
+        buffer = (buffer << 6) | value;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (!isTextByte((buffer >> bits) & 0xff) && ++other > 1 + (bytes >> 2))
+                return false;
+            bytes++;
+        }
+    }
+    return total >= 8 && other <= total >> 2;
+}
+function mostlyPrintable(text) {
+    let printable = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13)
+            printable++;
+    }
+    return printable >= text.length * 0.75;
+}
+
+;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
+/**
+ * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
+ * instructions (no toolchain, no binary blob): it walks the automaton over the input bytes and
+ * records every state that ends a pattern, and every run of base64/hex characters worth decoding.
+ * JavaScript then handles those few positions. The plain JavaScript loop in scanner.ts does the
+ * same work and is used when WebAssembly is unavailable or the input is very large.
+ */
+// Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
+// the run count, then the rows (i32 byte offsets of the next row, bitwise-not when it ends a pattern).
+const CLASS_TABLE = 0;
+const RUN_FLAG_TABLE = 1024;
+const RUN_COUNT = 1280;
+const ROWS = 2048;
+const PAGE = 65536;
+/** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
+const scan_kernel_KERNEL_MAX_INPUT = 1024 * 1024;
+const MIN_RUN = 16;
+function unsignedLeb(value) {
+    const out = [];
+    do {
+        let byte = value & 0x7f;
+        value >>>= 7;
+        if (value !== 0)
+            byte |= 0x80;
+        out.push(byte);
+    } while (value !== 0);
+    return out;
+}
+function signedLeb(value) {
+    const out = [];
+    for (;;) {
+        const byte = value & 0x7f;
+        value >>= 7;
+        const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
+        out.push(done ? byte : byte | 0x80);
+        if (done)
+            return out;
+    }
+}
+function section(id, content) {
+    return [id, ...unsignedLeb(content.length), ...content];
+}
+function scan_kernel_name(text) {
+    const bytes = [...Buffer.from(text)];
+    return [...unsignedLeb(bytes.length), ...bytes];
+}
+/** scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT. */
+function scanFunctionBody() {
+    // Parameters 0..4, then locals.
+    const [IN, LEN, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
+    const [I, ROW, C, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR] = [5, 6, 7, 8, 9, 10, 11, 12, 13];
+    const code = [];
+    const op = (...bytes) => void code.push(...bytes);
+    const get = (local) => op(0x20, local);
+    const set = (local) => op(0x21, local);
+    const tee = (local) => op(0x22, local);
+    const constant = (value) => op(0x41, ...signedLeb(value));
+    const load8 = (offset) => op(0x2d, 0, ...unsignedLeb(offset));
+    const load32 = (offset) => op(0x28, 2, ...unsignedLeb(offset));
+    const store32 = (offset) => op(0x36, 2, ...unsignedLeb(offset));
+    const [ADD, SUB, MUL, AND, OR, XOR, SHL] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74];
+    const [EQZ, LT_S, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4e, 0x4f, 0x69];
+    const [BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x40];
+    const recordRun = (end) => {
+        // if (end - runStart >= MIN_RUN && ((flags & 8) == 0 || popcount(flags & 7) >= 2)) runs[n++] = {start, end, flags}
+        get(end);
+        get(RUN_START);
+        op(SUB);
+        constant(MIN_RUN);
+        op(GE_S);
+        get(FLAGS);
+        constant(8);
+        op(AND);
+        op(EQZ);
+        get(FLAGS);
+        constant(7);
+        op(AND);
+        op(POPCNT);
+        constant(2);
+        op(GE_U);
+        op(OR);
+        op(AND);
+        op(IF, VOID);
+        get(RUNS);
+        get(RUN_TOTAL);
+        constant(12);
+        op(MUL);
+        op(ADD);
+        tee(ADDR);
+        get(RUN_START);
+        get(IN);
+        op(SUB);
+        store32(0);
+        get(ADDR);
+        get(end);
+        get(IN);
+        op(SUB);
+        store32(4);
+        get(ADDR);
+        get(FLAGS);
+        store32(8);
+        get(RUN_TOTAL);
+        constant(1);
+        op(ADD);
+        set(RUN_TOTAL);
+        op(END);
+    };
+    // I walks the input as an address; LEN becomes the address of its end.
+    constant(-1);
+    set(RUN_START);
+    get(IN);
+    set(I);
+    get(IN);
+    get(LEN);
+    op(ADD);
+    set(LEN);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    // if (i >= end) break
+    get(I);
+    get(LEN);
+    op(GE_U);
+    op(BR_IF, 1);
+    // c = *i; row = rows[row + classOf[c]] (all byte offsets)
+    get(I);
+    load8(0);
+    tee(C);
+    constant(2);
+    op(SHL);
+    load32(CLASS_TABLE);
+    get(ROW);
+    op(ADD);
+    load32(ROWS);
+    tee(ROW);
+    constant(0);
+    op(LT_S);
+    op(IF, VOID);
+    // A state that ends a pattern: record (i, row).
+    get(ROW);
+    constant(-1);
+    op(XOR);
+    set(ROW);
+    get(OUT);
+    get(HITS);
+    constant(3);
+    op(SHL);
+    op(ADD);
+    tee(ADDR);
+    get(I);
+    get(IN);
+    op(SUB);
+    store32(0);
+    get(ADDR);
+    get(ROW);
+    store32(4);
+    get(HITS);
+    constant(1);
+    op(ADD);
+    set(HITS);
+    op(END);
+    get(DECODE);
+    op(IF, VOID);
+    get(C);
+    load8(RUN_FLAG_TABLE);
+    tee(FLAG);
+    op(IF, VOID);
+    get(RUN_START);
+    constant(0);
+    op(LT_S);
+    op(IF, VOID);
+    get(I);
+    set(RUN_START);
+    constant(0);
+    set(FLAGS);
+    op(END);
+    get(FLAGS);
+    get(FLAG);
+    op(OR);
+    set(FLAGS);
+    op(ELSE);
+    get(RUN_START);
+    constant(0);
+    op(GE_S);
+    op(IF, VOID);
+    recordRun(I);
+    constant(-1);
+    set(RUN_START);
+    op(END);
+    op(END);
+    op(END);
+    // i++; continue
+    get(I);
+    constant(1);
+    op(ADD);
+    set(I);
+    op(BR, 0);
+    op(END);
+    op(END);
+    // A run reaching the end of the input.
+    get(DECODE);
+    op(IF, VOID);
+    get(RUN_START);
+    constant(0);
+    op(GE_S);
+    op(IF, VOID);
+    recordRun(LEN);
+    op(END);
+    op(END);
+    constant(RUN_COUNT);
+    get(RUN_TOTAL);
+    store32(0);
+    get(HITS);
+    op(END);
+    const locals = [1, ...unsignedLeb(9), 0x7f];
+    const body = [...locals, ...code];
+    return [...unsignedLeb(body.length), ...body];
+}
+function assembleModule() {
+    const I32 = 0x7f;
+    const bytes = [
+        0x00,
+        0x61,
+        0x73,
+        0x6d,
+        0x01,
+        0x00,
+        0x00,
+        0x00,
+        ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 1, I32]),
+        ...section(2, [1, ...scan_kernel_name('env'), ...scan_kernel_name('memory'), 0x02, 0x00, 1]),
+        ...section(3, [1, 0]),
+        ...section(7, [1, ...scan_kernel_name('scan'), 0x00, 0]),
+        ...section(10, [1, ...scanFunctionBody()]),
+    ];
+    return Uint8Array.from(bytes);
+}
+const wasm = globalThis.WebAssembly;
+let compiled;
+function kernelModule() {
+    if (compiled === undefined) {
+        try {
+            compiled = wasm ? new wasm.Module(assembleModule()) : null;
+        }
+        catch {
+            compiled = null;
+        }
+    }
+    return compiled;
+}
+/** One automaton's tables in WebAssembly memory, and the compiled loop over them. */
+class ScanKernel {
+    memory;
+    scanExport;
+    inputOffset;
+    constructor(memory, scan, inputOffset) {
+        this.memory = memory;
+        this.scanExport = scan;
+        this.inputOffset = inputOffset;
+    }
+    /** A kernel for `automaton`, or undefined when WebAssembly is not available. */
+    static for(automaton, runFlags) {
+        const module = kernelModule();
+        if (!module || !wasm)
+            return undefined;
+        const inputOffset = align(ROWS + automaton.rows.length * 4);
+        const memory = new wasm.Memory({ initial: Math.ceil((inputOffset + PAGE) / PAGE) });
+        const bytes = new Uint8Array(memory.buffer);
+        new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => cls * 4));
+        bytes.set(runFlags, RUN_FLAG_TABLE);
+        const rows = new Int32Array(memory.buffer, ROWS, automaton.rows.length);
+        for (let i = 0; i < rows.length; i++) {
+            const row = automaton.rows[i];
+            rows[i] = row < 0 ? ~(~row * 4) : row * 4;
+        }
+        const instance = new wasm.Instance(module, { env: { memory } });
+        return new ScanKernel(memory, instance.exports.scan, inputOffset);
+    }
+    /** Runs the loop over a latin1 string (one char per byte). */
+    scan(text, decode) {
+        const length = text.length;
+        const hitsOffset = align(this.inputOffset + length);
+        const runsOffset = align(hitsOffset + (length + 1) * 8);
+        const end = runsOffset + (Math.floor(length / (MIN_RUN + 1)) + 2) * 12;
+        if (end > this.memory.buffer.byteLength)
+            this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
+        const buffer = Buffer.from(this.memory.buffer);
+        buffer.write(text, this.inputOffset, length, 'latin1');
+        const hitCount = this.scanExport(this.inputOffset, length, hitsOffset, runsOffset, decode ? 1 : 0);
+        const runCount = new Int32Array(this.memory.buffer, RUN_COUNT, 1)[0];
+        return {
+            hits: new Int32Array(this.memory.buffer, hitsOffset, hitCount * 2),
+            hitCount,
+            runs: new Int32Array(this.memory.buffer, runsOffset, runCount * 3),
+            runCount,
+        };
+    }
+}
+function align(offset) {
+    return (offset + 7) & ~7;
+}
+
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/types.ts
 const TOKEN_END = String.raw `(?![A-Za-z0-9_\-])`;
 function build(id, family, title, keywords, source, options) {
@@ -38591,23 +39008,24 @@ function build(id, family, title, keywords, source, options) {
         id,
         family,
         title,
-        keywords: [...new Set([...keywords, ...(options.keywords ?? [])].map((k) => k.toLowerCase()))],
+        keywords: [...new Set([...keywords, ...(options.keywords ?? [])])],
         regex: new RegExp(source, 'gd'),
         severity: options.severity ?? 'high',
         placeholder: options.placeholder ?? 'light',
         ...(options.minEntropy !== undefined ? { minEntropy: options.minEntropy } : {}),
         ...(options.validate ? { validate: options.validate } : {}),
         ...(options.checksum ? { checksum: options.checksum } : {}),
+        ...(options.requires ? { requires: options.requires } : {}),
     };
 }
 /**
  * A token recognisable by its own prefix (`ghp_…`, `glpat-…`): `prefix` is a literal, `body` the
- * regex source of the rest. The prefix (lower-cased) is the keyword.
+ * regex source of the rest. The prefix, exactly as written, is the keyword.
  */
 function prefixed(id, family, title, prefix, body, options = {}) {
     const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const source = String.raw `(?<![A-Za-z0-9])(?<secret>${escaped}${body})${options.end ?? TOKEN_END}`;
-    return build(id, family, title, [prefix.toLowerCase()], source, { minEntropy: 2.5, ...options });
+    return build(id, family, title, [prefix], source, { minEntropy: 2.5, ...options });
 }
 /** A token matched by a full regex of its own, with explicit keywords. */
 function shaped(id, family, title, keywords, source, options = {}) {
@@ -38740,8 +39158,13 @@ const GENERIC_RULES = [
     shaped('putty-private-key', 'private-key', 'PuTTY private key', ['private-lines:'], String.raw `Private-Lines:\s*\d+(?<secret>(?:\\n|\s)+[A-Za-z0-9+/=]{16,}.*)`, { ...generic_critical, placeholder: 'none' }),
     shaped('jwt', 'jwt', 'JSON Web Token', ['eyj'], String.raw `(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{0,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])`, { minEntropy: 3, validate: jwtHeaderDecodes }),
     shaped('jwt-base64', 'jwt', 'Base64-encoded JSON Web Token', ['zxlk'], String.raw `(?<![A-Za-z0-9+/])(?<secret>ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { minEntropy: 3.5, validate: containsJwt }),
-    shaped('database-url-password', 'database', 'Password in a database URL', ['://'], String.raw `(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|cassandra|neo4j|memcached|ldaps?|nats|kafka)://[^\s:@/'"]+:(?<secret>[^\s@/'"]{3,})@`, { ...generic_critical, placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) }),
-    shaped('url-credentials', 'url', 'Password in a URL', ['://'], String.raw `(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`, { placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) }),
+    shaped('database-url-password', 'database', 'Password in a database URL', ['://'], String.raw `(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|cassandra|neo4j|memcached|ldaps?|nats|kafka)://[^\s:@/'"]+:(?<secret>[^\s@/'"]{3,})@`, {
+        ...generic_critical,
+        requires: '@',
+        placeholder: 'none',
+        validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
+    }),
+    shaped('url-credentials', 'url', 'Password in a URL', ['://'], String.raw `(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`, { requires: '@', placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) }),
     near('sidekiq-secret', 'saas', 'Sidekiq Enterprise credentials', 'BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', ['contribsys'], '[a-f0-9]{8}:[a-f0-9]{8}', { ...generic_critical, placeholder: 'light', minEntropy: 2.5 }),
     shaped('sidekiq-sensitive-url', 'saas', 'Sidekiq Enterprise credentials in a URL', ['contribsys.com'], String.raw `(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com`, generic_critical),
     shaped('curl-basic-auth', 'http', 'Credentials passed to curl -u', ['curl'], String.raw `\bcurl\b.*?\s(?:-u|--user)\s*['"]?(?<secret>[^\s'":$]{0,64}:[^\s'"]{4,})`, {
@@ -38754,12 +39177,17 @@ const GENERIC_RULES = [
     }),
     shaped('authorization-header', 'http', 'Credentials in an Authorization header', ['authorization'], String.raw `(?i:authorization)['"]?\s*[:=]\s*['"]?(?:(?i:bearer|basic|token|digest|apikey|sso-key|ssws)\s+)?(?<secret>[A-Za-z0-9._~+/=:-]{8,})`, { minEntropy: 3, placeholder: 'strict' }),
     shaped('http-api-key-header', 'http', 'API key in an HTTP header', ['x-api-key', 'api-key:', 'x-auth-token', 'private-token'], String.raw `(?i:x-api-key|api-key|x-auth-token|private-token)['"]?\s*:\s*['"]?(?<secret>[A-Za-z0-9._~+/=-]{12,})`, { minEntropy: 3, placeholder: 'strict' }),
-    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret":true'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, { ...generic_critical, placeholder: 'none' }),
+    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, { ...generic_critical, requires: '"isSecret"', placeholder: 'none' }),
     shaped('netrc-password', 'http', 'Password in a .netrc entry', ['machine'], String.raw `\bmachine\s+\S+\s+(?:login\s+\S+\s+)?password\s+(?<secret>\S{4,})`, { placeholder: 'strict' }),
+    shaped('netrc-password-line', 'http', 'Password line of a .netrc entry', ['password'], String.raw `^\s*password\s+(?<secret>[^\s'"]{4,})\s*$`, 
+    // A word ending a sentence is prose, not a password.
+    { placeholder: 'strict', validate: (s) => /\d/.test(s) && !/[.,;:!?]$/.test(s) }),
+    shaped('password-in-prose', 'generic', 'Password stated in text', ['password'], String.raw `(?i:password)(?:\s+for\s+(?:the\s+)?(?:user\s+)?['"]?[\w.@-]+['"]?)?\s+(?i:is|was)\s+['"](?<secret>[^'"\s]{4,64})['"]`, { placeholder: 'strict', validate: (s) => !TEMPLATE_OR_LOCATION.test(s) }),
     shaped('password-hash', 'password-hash', 'Password hash', ['$2a$', '$2b$', '$2y$', '$6$', '$5$', '$1$', '$argon2'], String.raw `(?<secret>\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+)`, { severity: 'medium', placeholder: 'none' }),
     shaped('connection-string-password', 'database', 'Password in a connection string', ['password=', 'pwd='], String.raw `(?i:password|pwd)\s*=\s*(?!\$|#\{|%)(?<secret>[^;'"\s]{6,})\s*(?:;|$|['"])`, { placeholder: 'strict', minEntropy: 2.5 }),
     shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?i:pass(?:word|wd|phrase)?|pwd)(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,)\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) }),
     shaped('env-secret-assignment', 'generic', 'Secret assigned to an environment variable', ['pass', 'pwd', 'secret', 'token', 'key'], String.raw `(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`, {
+        requires: '=',
         placeholder: 'strict',
         validate: (s) => new Set(s).size >= 5 && !/^(?:true|false|null|none|\/|https?:)/i.test(s),
     }),
@@ -38943,62 +39371,71 @@ const REGISTRY_AI_RULES = [
     shaped('kagi-api-key', 'ai', 'Kagi API key', ['kagi'], String.raw `(?i:kagi)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43})`, registries_ai_critical),
 ];
 
-;// CONCATENATED MODULE: ./packages/scrub/src/rules/saas-monitoring.ts
+;// CONCATENATED MODULE: ./packages/scrub/src/rules/monitoring.ts
 
-const saas_monitoring_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const saas_monitoring_critical = { severity: 'critical' };
+const monitoring_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const monitoring_critical = { severity: 'critical' };
 const uuidValue = { placeholder: 'light' };
-/** Monitoring and observability, databases as a service, productivity and social SaaS. */
-const SAAS_MONITORING_RULES = [
-    shaped('new-relic-user-api-key', 'monitoring', 'New Relic user API key', ['nrak-'], String.raw `(?<secret>NRAK-(?i:[a-z0-9]{27}))`, saas_monitoring_critical),
+/** Monitoring and observability, identity providers and databases as a service. */
+const MONITORING_DATABASE_RULES = [
+    shaped('new-relic-user-api-key', 'monitoring', 'New Relic user API key', ['nrak-'], String.raw `(?<secret>NRAK-(?i:[a-z0-9]{27}))`, monitoring_critical),
     shaped('new-relic-browser-api-token', 'monitoring', 'New Relic browser API token', ['nrjs-'], String.raw `(?<secret>NRJS-[a-f0-9]{19})`),
-    shaped('new-relic-insert-key', 'monitoring', 'New Relic insert key', ['nrii-'], String.raw `(?<secret>NRII-[a-zA-Z0-9_-]{32})`, saas_monitoring_critical),
+    shaped('new-relic-insert-key', 'monitoring', 'New Relic insert key', ['nrii-'], String.raw `(?<secret>NRII-[a-zA-Z0-9_-]{32})`, monitoring_critical),
     near('new-relic-user-api-id', 'monitoring', 'New Relic user API id', 'new.?relic', ['newrelic', 'new-relic', 'new_relic', 'new relic'], '(?i:[a-z0-9]{64})'),
-    shaped('new-relic-license-key', 'monitoring', 'New Relic license key', ['nral'], String.raw `(?<![A-Za-z0-9])(?<secret>[a-f0-9]{36}NRAL)(?![A-Za-z0-9])`, saas_monitoring_critical),
-    shaped('new-relic-admin-key', 'monitoring', 'New Relic admin or query key', ['nraa-', 'nriq-', 'nrak-'], String.raw `(?<secret>NR(?:AA|IQ)-[A-Za-z0-9_-]{27,32})`, saas_monitoring_critical),
-    near('new-relic-license-key-hex', 'monitoring', 'New Relic license key', String.raw `license.?key`, ['license'], '[a-f0-9]{40}', saas_monitoring_critical),
-    shaped('new-relic-pixie-key', 'monitoring', 'New Relic Pixie key', ['px-api-', 'px-dep-'], String.raw `(?<secret>px-(?:api|dep)-${saas_monitoring_UUID})`, saas_monitoring_critical),
-    near('datadog-access-token', 'monitoring', 'Datadog access token', 'datadog|dd_app_key|dd_api_key', ['datadog', 'dd_app_key', 'dd_api_key'], '(?:[a-z0-9]{40}|[a-f0-9]{32})', saas_monitoring_critical),
-    shaped('sentry-org-token', 'monitoring', 'Sentry organisation token', ['sntrys_eyjpyxqio'], String.raw `(?<secret>sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[A-Za-z0-9+/]{10,200}={0,2}_[A-Za-z0-9+/]{43})`, saas_monitoring_critical),
+    shaped('new-relic-license-key', 'monitoring', 'New Relic license key', ['nral'], String.raw `(?<![A-Za-z0-9])(?<secret>[a-f0-9]{36}NRAL)(?![A-Za-z0-9])`, monitoring_critical),
+    shaped('new-relic-admin-key', 'monitoring', 'New Relic admin or query key', ['nraa-', 'nriq-', 'nrak-'], String.raw `(?<secret>NR(?:AA|IQ)-[A-Za-z0-9_-]{27,32})`, monitoring_critical),
+    near('new-relic-license-key-hex', 'monitoring', 'New Relic license key', String.raw `license.?key`, ['license'], '[a-f0-9]{40}', monitoring_critical),
+    shaped('new-relic-pixie-key', 'monitoring', 'New Relic Pixie key', ['px-api-', 'px-dep-'], String.raw `(?<secret>px-(?:api|dep)-${monitoring_UUID})`, monitoring_critical),
+    near('datadog-access-token', 'monitoring', 'Datadog access token', 'datadog|dd_app_key|dd_api_key', ['datadog', 'dd_app_key', 'dd_api_key'], '(?:[a-z0-9]{40}|[a-f0-9]{32})', monitoring_critical),
+    shaped('sentry-org-token', 'monitoring', 'Sentry organisation token', ['sntrys_eyjpyxqio'], String.raw `(?<secret>sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[A-Za-z0-9+/]{10,200}={0,2}_[A-Za-z0-9+/]{43})`, monitoring_critical),
     prefixed('sentry-user-token', 'monitoring', 'Sentry user token', 'sntryu_', '[a-f0-9]{64}', {
-        ...saas_monitoring_critical,
+        ...monitoring_critical,
         end: '(?![A-Za-z0-9])',
     }),
-    near('sentry-access-token', 'monitoring', 'Sentry access token', 'sentry', ['sentry'], '[a-f0-9]{64}', saas_monitoring_critical),
-    shaped('grafana-api-key', 'monitoring', 'Grafana API key', ['eyjrijoi'], String.raw `(?<secret>eyJrIjoi[A-Za-z0-9]{70,400}={0,3})`, saas_monitoring_critical),
+    near('sentry-access-token', 'monitoring', 'Sentry access token', 'sentry', ['sentry'], '[a-f0-9]{64}', monitoring_critical),
+    shaped('grafana-api-key', 'monitoring', 'Grafana API key', ['eyjrijoi'], String.raw `(?<secret>eyJrIjoi[A-Za-z0-9]{70,400}={0,3})`, monitoring_critical),
     prefixed('grafana-cloud-api-token', 'monitoring', 'Grafana Cloud API token', 'glc_', '[A-Za-z0-9+/]{32,400}={0,3}', {
-        ...saas_monitoring_critical,
+        ...monitoring_critical,
         minEntropy: 3.5,
         end: '(?![A-Za-z0-9+/=])',
     }),
-    prefixed('grafana-service-account-token', 'monitoring', 'Grafana service account token', 'glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', { ...saas_monitoring_critical, minEntropy: 3.5 }),
+    prefixed('grafana-service-account-token', 'monitoring', 'Grafana service account token', 'glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', { ...monitoring_critical, minEntropy: 3.5 }),
     near('sumologic-access-id', 'monitoring', 'Sumo Logic access id', String.raw `sumo(?:logic)?[_.-]?(?:access|token|key|id|secret)`, ['sumo'], 'su[a-zA-Z0-9]{12}', { minEntropy: 3 }),
-    near('sumologic-access-token', 'monitoring', 'Sumo Logic access key', String.raw `sumo(?:logic)?[_.-]?(?:access|token|key|id|secret)`, ['sumo'], '[a-zA-Z0-9]{64}', saas_monitoring_critical),
-    near('honeycomb-api-key', 'monitoring', 'Honeycomb API key', 'honeycomb', ['honeycomb'], '(?:[a-zA-Z0-9]{22}|[a-f0-9]{32}|hc[a-z]{2}_[a-zA-Z0-9]{58})', saas_monitoring_critical),
-    near('pagerduty-api-key', 'monitoring', 'PagerDuty API key', 'pagerduty|pager_duty', ['pagerduty', 'pager_duty'], '[a-zA-Z0-9_+-]{20}', saas_monitoring_critical),
-    near('opsgenie-api-key', 'monitoring', 'Opsgenie API key', 'opsgenie', ['opsgenie'], saas_monitoring_UUID, {
-        ...saas_monitoring_critical,
+    near('sumologic-access-token', 'monitoring', 'Sumo Logic access key', String.raw `sumo(?:logic)?[_.-]?(?:access|token|key|id|secret)`, ['sumo'], '[a-zA-Z0-9]{64}', monitoring_critical),
+    near('honeycomb-api-key', 'monitoring', 'Honeycomb API key', 'honeycomb', ['honeycomb'], '(?:[a-zA-Z0-9]{22}|[a-f0-9]{32}|hc[a-z]{2}_[a-zA-Z0-9]{58})', monitoring_critical),
+    near('pagerduty-api-key', 'monitoring', 'PagerDuty API key', 'pagerduty|pager_duty', ['pagerduty', 'pager_duty'], '[a-zA-Z0-9_+-]{20}', monitoring_critical),
+    near('opsgenie-api-key', 'monitoring', 'Opsgenie API key', 'opsgenie', ['opsgenie'], monitoring_UUID, {
+        ...monitoring_critical,
         ...uuidValue,
     }),
-    near('rollbar-access-token', 'monitoring', 'Rollbar access token', 'rollbar', ['rollbar'], '[a-f0-9]{32}', saas_monitoring_critical),
+    near('rollbar-access-token', 'monitoring', 'Rollbar access token', 'rollbar', ['rollbar'], '[a-f0-9]{32}', monitoring_critical),
     near('bugsnag-api-key', 'monitoring', 'Bugsnag API key', 'bugsnag', ['bugsnag'], '[a-f0-9]{32}'),
-    near('splunk-hec-token', 'monitoring', 'Splunk HEC token', 'splunk|hec_token', ['splunk', 'hec_token'], saas_monitoring_UUID, {
-        ...saas_monitoring_critical,
+    near('splunk-hec-token', 'monitoring', 'Splunk HEC token', 'splunk|hec_token', ['splunk', 'hec_token'], monitoring_UUID, {
+        ...monitoring_critical,
         ...uuidValue,
     }),
-    near('cisco-meraki-api-key', 'monitoring', 'Cisco Meraki API key', '(?<![a-z])meraki', ['meraki'], '[0-9a-f]{40}', saas_monitoring_critical),
-    near('okta-access-token', 'identity', 'Okta API token', '(?<![a-z])okta|ssws', ['okta', 'ssws'], '00[A-Za-z0-9_-]{40}', { ...saas_monitoring_critical, minEntropy: 3.5 }),
-    near('auth0-client-secret', 'identity', 'Auth0 client secret', String.raw `auth0[\w.-]{0,20}?secret`, ['auth0'], '[A-Za-z0-9_-]{64}', saas_monitoring_critical),
-    prefixed('clickhouse-cloud-api-secret-key', 'database', 'ClickHouse Cloud API secret key', '4b1d', '[A-Za-z0-9]{38}', { ...saas_monitoring_critical, minEntropy: 3.5 }),
-    shaped('databricks-api-token', 'database', 'Databricks API token', ['dapi'], String.raw `(?<![A-Za-z0-9])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9])`, { ...saas_monitoring_critical, minEntropy: 3 }),
-    shaped('planetscale-token', 'database', 'PlanetScale token or password', ['pscale_tkn_', 'pscale_oauth_', 'pscale_pw_'], String.raw `(?<secret>pscale_(?:tkn|oauth|pw)_[\w=.-]{32,64})`, saas_monitoring_critical),
-    near('confluent-access-token', 'database', 'Confluent access token', 'confluent', ['confluent'], '[a-z0-9]{16}', saas_monitoring_critical),
-    near('confluent-secret-key', 'database', 'Confluent secret key', 'confluent', ['confluent'], '[a-z0-9]{64}', saas_monitoring_critical),
-    shaped('scalingo-api-token', 'cloud-paas', 'Scalingo API token', ['tk-us-'], String.raw `(?<secret>tk-us-[\w-]{48})`, saas_monitoring_critical),
-    near('squarespace-access-token', 'saas', 'Squarespace access token', 'squarespace', ['squarespace'], saas_monitoring_UUID, uuidValue),
-    near('hubspot-api-key', 'saas', 'HubSpot API key', 'hubspot', ['hubspot'], saas_monitoring_UUID, uuidValue),
-    shaped('hubspot-private-app-token', 'saas', 'HubSpot private app token', ['pat-na1-', 'pat-eu1-'], String.raw `(?<secret>pat-(?:na|eu)1-${saas_monitoring_UUID})`, saas_monitoring_critical),
-    near('zendesk-secret-key', 'saas', 'Zendesk secret key', 'zendesk', ['zendesk'], '[a-z0-9]{40}', saas_monitoring_critical),
+    near('cisco-meraki-api-key', 'monitoring', 'Cisco Meraki API key', '(?<![a-z])meraki', ['meraki'], '[0-9a-f]{40}', monitoring_critical),
+    near('okta-access-token', 'identity', 'Okta API token', '(?<![a-z])okta|ssws', ['okta', 'ssws'], '00[A-Za-z0-9_-]{40}', { ...monitoring_critical, minEntropy: 3.5 }),
+    near('auth0-client-secret', 'identity', 'Auth0 client secret', String.raw `auth0[\w.-]{0,20}?secret`, ['auth0'], '[A-Za-z0-9_-]{64}', monitoring_critical),
+    prefixed('clickhouse-cloud-api-secret-key', 'database', 'ClickHouse Cloud API secret key', '4b1d', '[A-Za-z0-9]{38}', { ...monitoring_critical, minEntropy: 3.5 }),
+    shaped('databricks-api-token', 'database', 'Databricks API token', ['dapi'], String.raw `(?<![A-Za-z0-9])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9])`, { ...monitoring_critical, minEntropy: 3 }),
+    shaped('planetscale-token', 'database', 'PlanetScale token or password', ['pscale_tkn_', 'pscale_oauth_', 'pscale_pw_'], String.raw `(?<secret>pscale_(?:tkn|oauth|pw)_[\w=.-]{32,64})`, monitoring_critical),
+    near('confluent-access-token', 'database', 'Confluent access token', 'confluent', ['confluent'], '[a-z0-9]{16}', monitoring_critical),
+    near('confluent-secret-key', 'database', 'Confluent secret key', 'confluent', ['confluent'], '[a-z0-9]{64}', monitoring_critical),
+    shaped('scalingo-api-token', 'cloud-paas', 'Scalingo API token', ['tk-us-'], String.raw `(?<secret>tk-us-[\w-]{48})`, monitoring_critical),
+];
+
+;// CONCATENATED MODULE: ./packages/scrub/src/rules/saas.ts
+
+const saas_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const saas_critical = { severity: 'critical' };
+const saas_uuidValue = { placeholder: 'light' };
+/** Productivity, commerce-adjacent, social and IoT SaaS. */
+const SAAS_RULES = [
+    near('squarespace-access-token', 'saas', 'Squarespace access token', 'squarespace', ['squarespace'], saas_UUID, saas_uuidValue),
+    near('hubspot-api-key', 'saas', 'HubSpot API key', 'hubspot', ['hubspot'], saas_UUID, saas_uuidValue),
+    shaped('hubspot-private-app-token', 'saas', 'HubSpot private app token', ['pat-na1-', 'pat-eu1-'], String.raw `(?<secret>pat-(?:na|eu)1-${saas_UUID})`, saas_critical),
+    near('zendesk-secret-key', 'saas', 'Zendesk secret key', 'zendesk', ['zendesk'], '[a-z0-9]{40}', saas_critical),
     near('freshbooks-access-token', 'saas', 'FreshBooks access token', 'freshbooks', ['freshbooks'], '[a-z0-9]{64}'),
     prefixed('typeform-api-token', 'saas', 'Typeform API token', 'tfp_', '[a-z0-9_.=-]{59}'),
     prefixed('linear-api-key', 'saas', 'Linear API key', 'lin_api_', '(?i:[a-z0-9]{40})'),
@@ -39028,9 +39465,9 @@ const SAAS_MONITORING_RULES = [
     prefixed('adobe-client-secret', 'saas', 'Adobe client secret', 'p8e-', '(?i:[a-z0-9_-]{32})'),
     near('etsy-access-token', 'saas', 'Etsy access token', '(?<![a-z])etsy', ['etsy'], '[a-z0-9]{24}'),
     shaped('facebook-access-token', 'social', 'Facebook access token', ['eaam', 'eaac'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[MC](?i:[a-z0-9]{100,}))`, { minEntropy: 3.5 }),
-    shaped('facebook-page-access-token', 'social', 'Facebook page access token', ['eaa'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`, { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)) }),
+    shaped('facebook-page-access-token', 'social', 'Facebook page access token', ['EAA'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`, { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)) }),
     shaped('facebook-app-access-token', 'social', 'Facebook app access token', ['facebook', 'access_token', 'fb_'], String.raw `(?<![0-9])(?<secret>\d{15,16}\|[0-9A-Za-z_-]{27})(?![0-9A-Za-z_-])`, { minEntropy: 3.5 }),
-    near('facebook-secret', 'social', 'Facebook app secret', 'facebook|fb', ['facebook', 'fb'], '[a-f0-9]{32}'),
+    near('facebook-secret', 'social', 'Facebook app secret', 'facebook|fb(?=[_.-]|api|app|token|secret|key)', ['facebook', 'fb_', 'fb.', 'fb-', 'fbapi', 'fbapp', 'fbtoken', 'fbsecret', 'fbkey'], '[a-f0-9]{32}'),
     shaped('twitter-bearer-token', 'social', 'Twitter bearer token', ['aaaaaaaaaaaaaaaaaaaaaa'], String.raw `(?<secret>A{22}[A-Za-z0-9%]{80,100})`),
     near('twitter-api-secret', 'social', 'Twitter API secret', 'twitter', ['twitter'], '[a-z0-9]{50}'),
     near('twitter-api-key', 'social', 'Twitter API key', 'twitter', ['twitter'], '[a-z0-9]{25}'),
@@ -39049,13 +39486,13 @@ const SAAS_MONITORING_RULES = [
     near('looker-client-id', 'saas', 'Looker client id', 'looker', ['looker'], '[a-z0-9]{20}', { severity: 'medium' }),
     near('looker-client-secret', 'saas', 'Looker client secret', 'looker', ['looker'], '[a-z0-9]{24}'),
     shaped('intra42-client-secret', 'saas', '42 intra client secret', ['s-s4t2'], String.raw `(?<secret>s-s4t2(?:ud|af)-[a-f0-9]{64})`),
-    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00d'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, saas_monitoring_critical),
-    near('saucelabs-access-key', 'saas', 'Sauce Labs access key', 'sauce', ['sauce'], saas_monitoring_UUID, uuidValue),
+    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00D'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, saas_critical),
+    near('saucelabs-access-key', 'saas', 'Sauce Labs access key', 'sauce', ['sauce'], saas_UUID, saas_uuidValue),
     near('particle-io-token', 'iot', 'Particle.io access token', 'particle', ['particle'], '[a-f0-9]{40}'),
     near('blynk-auth-token', 'iot', 'Blynk auth token', 'blynk', ['blynk'], '[A-Za-z0-9_-]{32}'),
     near('thingsboard-access-token', 'iot', 'ThingsBoard access token', 'thingsboard', ['thingsboard'], '[A-Za-z0-9]{20}'),
     shaped('thingsboard-device-token-url', 'iot', 'ThingsBoard device token in a URL', ['thingsboard.cloud/api/v1/'], String.raw `thingsboard\.cloud/api/v1/(?<secret>[a-z0-9]{20})/`),
-    prefixed('dependency-track-api-key', 'ci', 'Dependency-Track API key', 'odt_', '[A-Za-z0-9]{32,}', saas_monitoring_critical),
+    prefixed('dependency-track-api-key', 'ci', 'Dependency-Track API key', 'odt_', '[A-Za-z0-9]{32,}', saas_critical),
     near('segment-write-key', 'saas', 'Segment write key', 'segment', ['segment'], '[A-Za-z0-9]{32}'),
     near('nasa-api-key', 'saas', 'NASA API key', 'nasa', ['nasa'], '[A-Za-z0-9]{40}'),
     near('jira-token', 'atlassian', 'Jira token', 'jira', ['jira'], '[A-Za-z0-9]{24}'),
@@ -39076,7 +39513,7 @@ const VCS_CI_RULES = [
     prefixed('github-server-to-server-token', 'github', 'GitHub installation token', 'ghs_', '[A-Za-z0-9]{36}', github),
     prefixed('github-refresh-token', 'github', 'GitHub refresh token', 'ghr_', '[A-Za-z0-9]{36}', github),
     prefixed('github-fine-grained-pat', 'github', 'GitHub fine-grained personal access token', 'github_pat_', '[A-Za-z0-9_]{82}', { severity: 'critical', minEntropy: 3 }),
-    near('github-oauth-client-secret', 'github', 'GitHub OAuth app client secret', String.raw `(?:github|gh|gitalk)[\w.-]{0,20}?client.?secret`, ['github', 'gitalk', 'gh_'], '[a-f0-9]{40}', { severity: 'critical' }),
+    near('github-oauth-client-secret', 'github', 'GitHub OAuth app client secret', String.raw `(?:github|gh|gitalk)[\w.-]{0,20}?client.?secret`, ['clientsecret', 'client_secret', 'client-secret', 'client.secret', 'client secret'], '[a-f0-9]{40}', { severity: 'critical' }),
     prefixed('gitlab-pat', 'gitlab', 'GitLab personal access token', 'glpat-', '[0-9A-Za-z_-]{20}(?:[0-9A-Za-z_.-]{7,300})?', { severity: 'critical', minEntropy: 3 }),
     prefixed('gitlab-pipeline-trigger-token', 'gitlab', 'GitLab pipeline trigger token', 'glptt-', '[0-9a-f]{40}', {
         severity: 'critical',
@@ -39163,13 +39600,15 @@ const VCS_CI_RULES = [
 
 
 
+
 /** Every built-in detector: specific formats first, generic assignments last. */
 const rules_BUILTIN_RULES = [
     ...CLOUD_RULES,
     ...VCS_CI_RULES,
     ...REGISTRY_AI_RULES,
     ...PAYMENT_CHAT_RULES,
-    ...SAAS_MONITORING_RULES,
+    ...MONITORING_DATABASE_RULES,
+    ...SAAS_RULES,
     ...GENERIC_RULES,
 ];
 
@@ -39179,30 +39618,16 @@ const rules_BUILTIN_RULES = [
 
 
 
+
+
 /** Rule id of a redaction caused by a registered value (in any of its encodings). */
 const scanner_KNOWN_SECRET_RULE = 'known-secret';
 const PRIVATE_KEY_RULE = 'private-key';
-const MIN_ENCODED_RUN = 16;
+const MIN_ENCODED_RUN = MIN_RUN;
 const MAX_ENCODED_RUN = 64 * 1024;
 function scanner_newScanState() {
     return { inPrivateKey: false, group: 0 };
 }
-// Character classes for runs of encoded text: bit 1 lower, 2 upper, 4 digit, 8 not a hex digit.
-const RUN_FLAGS = (() => {
-    const flags = new Uint8Array(256);
-    for (let c = 0; c < 256; c++) {
-        const ch = String.fromCharCode(c);
-        if (/[a-z]/.test(ch))
-            flags[c] = 1 | (/[a-f]/.test(ch) ? 0 : 8);
-        else if (/[A-Z]/.test(ch))
-            flags[c] = 2 | (/[A-F]/.test(ch) ? 0 : 8);
-        else if (/[0-9]/.test(ch))
-            flags[c] = 4;
-        else if (/[+/_-]/.test(ch))
-            flags[c] = 8 | 16;
-    }
-    return flags;
-})();
 /**
  * Finds what must be redacted in latin1 text: registered values in every encoding, credentials
  * the detectors recognise, private-key blocks across lines, and runs of base64/hex that decode
@@ -39213,6 +39638,11 @@ class scanner_SecretScanner {
     /** Keywords (case-insensitive) and registered values in one automaton: one lookup per byte. */
     combined;
     keywordCount;
+    /** The keyword that starts a key block, and whether the last top-level scan met it. */
+    privateKeyKeyword;
+    sawPrivateKey = false;
+    /** The per-byte loop in WebAssembly, when available. */
+    kernel;
     maxDepth;
     /** Longest registered encoded form: how much of a line tail may still become a match. */
     maxKnownLength;
@@ -39223,7 +39653,9 @@ class scanner_SecretScanner {
             for (const form of encodedForms(value))
                 forms.add(form.text);
         this.keywordCount = this.detector.keywords.patterns.length;
+        this.privateKeyKeyword = this.detector.keywords.patterns.indexOf('private key');
         this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+        this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
         this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
         this.maxDepth = options.maxDepth ?? 3;
     }
@@ -39255,25 +39687,82 @@ class scanner_SecretScanner {
         return this.combined.markedDepth[this.combined.stateAfter(text)];
     }
     scanVisible(text, state) {
+        this.sawPrivateKey = false;
         const spans = this.scanFlat(text, 0);
-        if (state.inPrivateKey || text.indexOf('PRIVATE KEY') >= 0)
+        if (state.inPrivateKey || this.sawPrivateKey)
             this.followPrivateKeys(text, state, spans);
         return spans;
     }
     /** One pass over the text for keywords, registered values and encoded runs; then the rules. */
     scanFlat(text, depth) {
         const spans = [];
+        const hits = [];
+        const decode = depth < this.maxDepth;
         const automaton = this.combined;
-        const rows = automaton.rows;
-        const classOf = automaton.classOf;
-        const classCount = automaton.classCount;
         const output = automaton.output;
         const nextOutput = automaton.nextOutput;
         const patternLength = automaton.patternLength;
         const patterns = automaton.patterns;
+        const classCount = automaton.classCount;
         const keywordCount = this.keywordCount;
-        const decode = depth < this.maxDepth;
-        const hits = [];
+        const exactKeyword = this.detector.exactKeyword;
+        // The byte at `i` entered the state at `row`, which ends one or more patterns.
+        const ended = (i, row) => {
+            for (let id = output[row / classCount]; id >= 0; id = nextOutput[id]) {
+                const start = i + 1 - patternLength[id];
+                if (id < keywordCount) {
+                    if (exactKeyword[id] === 0 || text.startsWith(patterns[id], start))
+                        hits.push(id, start);
+                    if (id === this.privateKeyKeyword)
+                        this.sawPrivateKey = true;
+                }
+                // The automaton folds case for keywords; a registered value must match exactly.
+                else if (text.startsWith(patterns[id], start)) {
+                    spans.push({ start, end: i + 1, rule: scanner_KNOWN_SECRET_RULE, priority: -1 });
+                }
+            }
+        };
+        let runs;
+        if (this.kernel && text.length <= scan_kernel_KERNEL_MAX_INPUT) {
+            const result = this.kernel.scan(text, decode);
+            for (let h = 0; h < result.hitCount * 2; h += 2)
+                ended(result.hits[h], result.hits[h + 1] >> 2);
+            // Copied out: decoding a run scans again and reuses the kernel's memory.
+            runs = result.runs.slice();
+        }
+        else {
+            runs = this.scanLoop(text, decode, ended);
+        }
+        if (hits.length > 0) {
+            const matches = [];
+            matchKeywordHits(this.detector, text, hits, matches);
+            for (const m of matches) {
+                const span = { start: m.start, end: m.end, rule: m.rule.id, priority: m.priority };
+                if (m.verified !== undefined)
+                    span.verified = m.verified;
+                spans.push(span);
+            }
+        }
+        for (let r = 0; r < runs.length; r += 3) {
+            const start = runs[r];
+            const end = runs[r + 1];
+            if (end - start > MAX_ENCODED_RUN || coveredBy(spans, start, end))
+                continue;
+            const inner = this.decodedRunRule(text, start, end, runs[r + 2], depth);
+            if (inner === undefined)
+                continue;
+            let padded = end;
+            while (padded < text.length && padded - end < 2 && text.charCodeAt(padded) === 61)
+                padded++;
+            spans.push({ start, end: padded, rule: inner.rule, priority: inner.priority ?? 0 });
+        }
+        return spans;
+    }
+    /** The per-byte loop in JavaScript (the kernel does the same in WebAssembly). Returns the runs. */
+    scanLoop(text, decode, ended) {
+        const automaton = this.combined;
+        const rows = automaton.rows;
+        const classOf = automaton.classOf;
         const runs = [];
         let row = 0;
         let runStart = -1;
@@ -39284,15 +39773,7 @@ class scanner_SecretScanner {
             row = rows[row + classOf[c]];
             if (row < 0) {
                 row = ~row;
-                for (let id = output[row / classCount]; id >= 0; id = nextOutput[id]) {
-                    const start = i + 1 - patternLength[id];
-                    if (id < keywordCount)
-                        hits.push([id, start, i + 1]);
-                    // The automaton folds case for keywords; a registered value must match exactly.
-                    else if (text.startsWith(patterns[id], start)) {
-                        spans.push({ start, end: i + 1, rule: scanner_KNOWN_SECRET_RULE, priority: -1 });
-                    }
-                }
+                ended(i, row);
             }
             if (decode) {
                 const flag = RUN_FLAGS[c];
@@ -39312,53 +39793,22 @@ class scanner_SecretScanner {
         }
         if (runStart >= 0 && n - runStart >= MIN_ENCODED_RUN && worthDecoding(runFlags))
             runs.push(runStart, n, runFlags);
-        if (hits.length > 0) {
-            const matches = [];
-            matchKeywordHits(this.detector, text, hits, matches);
-            for (const m of matches) {
-                const span = { start: m.start, end: m.end, rule: m.rule.id, priority: m.priority };
-                if (m.verified !== undefined)
-                    span.verified = m.verified;
-                spans.push(span);
-            }
-        }
-        for (let r = 0; r < runs.length; r += 3) {
-            const start = runs[r];
-            const end = runs[r + 1];
-            if (end - start > MAX_ENCODED_RUN || coveredBy(spans, start, end))
-                continue;
-            const inner = this.decodedRunRule(text.slice(start, end), runs[r + 2], depth);
-            if (inner === undefined)
-                continue;
-            let padded = end;
-            while (padded < text.length && padded - end < 2 && text.charCodeAt(padded) === 61)
-                padded++;
-            spans.push({ start, end: padded, rule: inner.rule, priority: inner.priority ?? 0 });
-        }
-        return spans;
+        return runs;
     }
     /**
      * The most specific thing found inside a decoded run, or undefined. Only decodings that read as
      * text are followed: a registered value's own base64 and hex forms are matched directly, so what
      * is left to find inside a run is a second layer of encoding or a credential in text.
      */
-    decodedRunRule(run, flags, depth) {
-        const candidates = [];
-        if ((flags & 8) === 0) {
-            for (const offset of [0, 1]) {
-                if (!hexLooksLikeText(run, offset))
-                    continue;
-                const even = run.length - offset - ((run.length - offset) % 2);
-                candidates.push(Buffer.from(run.slice(offset, offset + even), 'hex').toString('latin1'));
-            }
-        }
-        else {
-            for (const offset of [0, 1, 2, 3]) {
-                if (base64LooksLikeText(run, offset))
-                    candidates.push(Buffer.from(run.slice(offset), 'base64').toString('latin1'));
-            }
-        }
-        for (const decoded of candidates) {
+    decodedRunRule(text, start, end, flags, depth) {
+        const hex = (flags & 8) === 0;
+        for (let offset = 0; offset < (hex ? 2 : 4); offset++) {
+            const from = start + offset;
+            if (hex ? !hexLooksLikeText(text, from, end) : !base64LooksLikeText(text, from, end))
+                continue;
+            const decoded = hex
+                ? Buffer.from(text.slice(from, end - ((end - from) % 2)), 'hex').toString('latin1')
+                : Buffer.from(text.slice(from, end), 'base64').toString('latin1');
             if (decoded.length < 8)
                 continue;
             if (!mostlyPrintable(decoded))
@@ -39424,75 +39874,11 @@ class scanner_SecretScanner {
         }
     }
 }
-/** Hex-only runs, or runs with both cases (any base64 of 16+ characters has both). */
-function worthDecoding(flags) {
-    return (flags & 8) === 0 || (flags & 3) === 3;
-}
-const BASE64_VALUE = (() => {
-    const table = new Int8Array(256).fill(-1);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    for (let i = 0; i < 64; i++)
-        table[alphabet.charCodeAt(i)] = i;
-    table[45] = 62; // -
-    table[95] = 63; // _
-    return table;
-})();
-const HEX_VALUE = (() => {
-    const table = new Uint8Array(256);
-    for (let i = 0; i < 16; i++) {
-        table['0123456789abcdef'.charCodeAt(i)] = i;
-        table['0123456789ABCDEF'.charCodeAt(i)] = i;
-    }
-    return table;
-})();
-function isTextByte(byte) {
-    return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
-}
-/** Whether the first bytes a hex run decodes to (from `offset`) are mostly printable text. */
-function hexLooksLikeText(run, offset) {
-    let pairs = 0;
-    let text = 0;
-    for (let i = offset; i + 1 < run.length && pairs < 32; i += 2, pairs++) {
-        if (isTextByte((HEX_VALUE[run.charCodeAt(i)] << 4) | HEX_VALUE[run.charCodeAt(i + 1)]))
-            text++;
-    }
-    return pairs >= 8 && text >= pairs * 0.75;
-}
-/** Whether the first bytes a base64 run decodes to (from `offset`) are mostly printable text. */
-function base64LooksLikeText(run, offset) {
-    let bytes = 0;
-    let text = 0;
-    let bits = 0;
-    let buffer = 0;
-    for (let i = offset; i < run.length && bytes < 24; i++) {
-        const value = BASE64_VALUE[run.charCodeAt(i)];
-        if (value < 0)
-            break;
-        buffer = (buffer << 6) | value;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            if (isTextByte((buffer >> bits) & 0xff))
-                text++;
-            bytes++;
-        }
-    }
-    return bytes >= 8 && text >= bytes * 0.75;
-}
 function coveredBy(spans, start, end) {
     for (const span of spans)
         if (span.start <= start && span.end >= end)
             return true;
     return false;
-}
-function mostlyPrintable(text) {
-    let printable = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13)
-            printable++;
-    }
-    return printable >= text.length * 0.75;
 }
 /** Widens a span so it never starts or ends inside a UTF-8 sequence. */
 function alignToUtf8(text, span) {
@@ -39548,6 +39934,8 @@ function mergeSpans(spans) {
 
 const file_scan_FINDING_PREFIX = 'secret-leak/';
 const MAX_NESTED_ARCHIVES = 3;
+/** Files are scanned in windows of this size (cut at a newline), never as one huge string. */
+const WINDOW_BYTES = 1024 * 1024;
 /** Scans files and archive entries; findings carry file, line, rule and fingerprint, never the secret. */
 async function file_scan_scanFiles(options) {
     const paths = await (0,src/* expandGlobs */.GE)(options.patterns, { input: options.input ?? 'scan-paths', cwd: options.cwd });
@@ -39583,35 +39971,58 @@ function scanContent(path, data, scanner, result, depth) {
         }
         return;
     }
-    const findings = findingsInText(path, data.toString('latin1'), scanner);
+    const findings = findingsInData(path, data, scanner);
     result.findings.push(...findings);
     result.files.push({ path, leaks: findings.length, inArchive: depth > 0 });
 }
+/** Windows of at most `size` bytes, cut after a newline where there is one, as latin1 text. */
+function* textWindows(data, size = WINDOW_BYTES) {
+    let start = 0;
+    while (start < data.length) {
+        let end = Math.min(data.length, start + size);
+        if (end < data.length) {
+            const newline = data.lastIndexOf(10, end - 1);
+            if (newline >= start)
+                end = newline + 1;
+        }
+        yield data.toString('latin1', start, end);
+        start = end;
+    }
+}
 /** Findings for one text: one per match, one per multi-line block, with 1-based line and column. */
 function findingsInText(path, text, scanner) {
-    const spans = scanner.scan(text, scanner_newScanState());
+    return findingsInData(path, Buffer.from(text, 'latin1'), scanner);
+}
+/** Findings for a file's bytes, scanned window by window so a large file is never one string. */
+function findingsInData(path, data, scanner) {
+    const state = scanner_newScanState();
     const findings = [];
     const groups = new Set();
-    let line = 1;
-    let lineStart = 0;
-    let cursor = 0;
     const occurrences = new Map();
-    for (const span of spans) {
-        if (span.group !== undefined) {
-            if (groups.has(span.group))
-                continue;
-            groups.add(span.group);
+    let lineBase = 0;
+    for (const text of textWindows(data)) {
+        let line = lineBase + 1;
+        let lineStart = 0;
+        let cursor = 0;
+        for (const span of scanner.scan(text, state)) {
+            if (span.group !== undefined) {
+                if (groups.has(span.group))
+                    continue;
+                groups.add(span.group);
+            }
+            for (let i = text.indexOf('\n', cursor); i >= 0 && i < span.start; i = text.indexOf('\n', i + 1)) {
+                line++;
+                lineStart = i + 1;
+            }
+            cursor = Math.max(cursor, lineStart);
+            const column = span.start - lineStart + 1;
+            const key = `${span.rule}:${line}`;
+            const occurrence = (occurrences.get(key) ?? 0) + 1;
+            occurrences.set(key, occurrence);
+            findings.push(leakFinding(scanner, path, line, column, span, occurrence));
         }
-        for (let i = text.indexOf('\n', cursor); i >= 0 && i < span.start; i = text.indexOf('\n', i + 1)) {
-            line++;
-            lineStart = i + 1;
-        }
-        cursor = span.start;
-        const column = span.start - lineStart + 1;
-        const key = `${span.rule}:${line}`;
-        const occurrence = (occurrences.get(key) ?? 0) + 1;
-        occurrences.set(key, occurrence);
-        findings.push(leakFinding(scanner, path, line, column, span, occurrence));
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lineBase++;
     }
     return findings;
 }
@@ -39654,21 +40065,24 @@ function unreadableArchiveFinding(path, reason) {
  */
 async function file_scan_redactFile(absolutePath, scanner, style = 'mask') {
     const original = await readFile(absolutePath);
-    const text = original.toString('latin1');
     const counts = new RedactionCounts();
-    const redacted = applySpans(text, scanner.scan(text, newScanState()), style, counts);
-    if (counts.total === 0)
-        return { path: absolutePath, redactions: {}, rewritten: false };
     const mode = (await stat(absolutePath)).mode & 0o7777;
     const temporary = join(dirname(absolutePath), `.${basename(absolutePath)}.${randomBytes(6).toString('hex')}.gatehouse-tmp`);
+    const state = newScanState();
     try {
         const fd = openSync(temporary, 'wx', 0o600);
         try {
-            writeSync(fd, Buffer.from(redacted, 'latin1'));
+            for (const text of textWindows(original)) {
+                writeSync(fd, Buffer.from(applySpans(text, scanner.scan(text, state), style, counts), 'latin1'));
+            }
             fsyncSync(fd);
         }
         finally {
             closeSync(fd);
+        }
+        if (counts.total === 0) {
+            await rm(temporary, { force: true });
+            return { path: absolutePath, redactions: {}, rewritten: false };
         }
         await chmod(temporary, mode);
         await rename(temporary, absolutePath);
@@ -39687,10 +40101,12 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 /**
  * Redacts a byte stream: complete lines are scanned and released at once; a partial line is held
- * until its newline, or until `flushAfterMs` passes, and even then the tail that could begin a
- * registered value stays back. Output equals input except where something was redacted, and a
+ * until its newline, or until `flushAfterMs` passes, and even then its trailing token (which may be
+ * the first part of an encoded secret) and any tail that could begin a registered value stay back,
+ * until `holdAtMostMs`. Output equals input except where something was redacted, and a
  * UTF-8 sequence or an escape sequence is never cut in two.
  */
 class stream_redactor_StreamRedactor {
@@ -39731,6 +40147,9 @@ class stream_redactor_StreamRedactor {
         }
         if (this.pending.length > this.maxLineBytes)
             this.releasePartial(false);
+        // Whatever is held back, a line never grows without bound.
+        if (this.pending.length > 2 * this.maxLineBytes)
+            this.releasePartial(true);
         this.schedule();
     }
     /** Releases everything held now: for the end of the stream. */
@@ -39780,7 +40199,13 @@ class stream_redactor_StreamRedactor {
         const text = this.pending;
         let cut = text.length;
         if (!everything) {
-            cut = safeCut(text, partialMatchStart(text, this.scanner));
+            cut = Math.min(partialMatchStart(text, this.scanner), tokenTailStart(text));
+            // Never cut through something the pending text already holds whole (looked at on a copy of the state).
+            for (const span of this.scanner.scan(text, { ...this.state })) {
+                if (span.start < cut && span.end > cut)
+                    cut = span.start;
+            }
+            cut = safeCut(text, cut);
         }
         if (cut <= 0)
             return;
@@ -39788,9 +40213,19 @@ class stream_redactor_StreamRedactor {
         this.release(text.slice(0, cut));
     }
     release(text) {
-        const spans = this.scanner.scan(text, this.state);
-        const out = applySpans(text, spans, this.style, this.counts);
-        this.emit(Buffer.from(out, 'latin1'));
+        // A large write is scanned in pieces cut after a newline, each small enough for the fast loop.
+        let start = 0;
+        while (start < text.length) {
+            let end = text.length;
+            if (end - start > RELEASE_PIECE) {
+                const newline = text.lastIndexOf('\n', start + RELEASE_PIECE);
+                end = newline > start ? newline + 1 : Math.max(start + 1, safeCut(text, start + RELEASE_PIECE));
+            }
+            const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+            const out = applySpans(piece, this.scanner.scan(piece, this.state), this.style, this.counts);
+            this.emit(Buffer.from(out, 'latin1'));
+            start = end;
+        }
     }
 }
 /** Where the tail that could still begin a registered value starts (escape sequences skipped). */
@@ -39804,6 +40239,34 @@ function partialMatchStart(text, scanner) {
     const visible = stripAnsi(tail);
     const held = scanner.knownPrefixLength(visible.text);
     return held === 0 ? text.length : from + originalOffset(visible, visible.text.length - held);
+}
+const TOKEN_TAIL_LIMIT = 1024;
+const RELEASE_PIECE = (/* unused pure expression or super */ null && (KERNEL_MAX_INPUT));
+/**
+ * Where the trailing run of token characters (letters, digits, `+/=_-.%~`) starts: it may be the
+ * first part of an encoded secret or a credential, so a timed flush keeps it back (until the line
+ * ends, or `holdAtMostMs`). Prompts end in punctuation or a space and are released at once.
+ */
+function tokenTailStart(text) {
+    let start = text.length;
+    while (start > 0 && text.length - start < TOKEN_TAIL_LIMIT) {
+        const c = text.charCodeAt(start - 1);
+        const token = (c >= 97 && c <= 122) ||
+            (c >= 65 && c <= 90) ||
+            (c >= 48 && c <= 57) ||
+            c === 43 ||
+            c === 47 ||
+            c === 61 ||
+            c === 95 ||
+            c === 45 ||
+            c === 46 ||
+            c === 37 ||
+            c === 126;
+        if (!token)
+            break;
+        start--;
+    }
+    return start;
 }
 /** Moves a cut back so it splits neither a UTF-8 sequence nor an escape sequence. */
 function safeCut(text, position) {
@@ -40017,6 +40480,8 @@ async function runScrub(options, io) {
         skippedShortSecrets: known.skippedShort,
         rewritten: [],
         notRewritten: [],
+        scannedFiles: 0,
+        skippedFiles: [],
     };
     if (options.run !== undefined || options.command !== undefined) {
         const wrapped = await wrapCommand({
@@ -40054,6 +40519,8 @@ async function runScrub(options, io) {
     if (options.scanPaths.length > 0) {
         const scanned = await scanFiles({ patterns: options.scanPaths, cwd: options.workspace, scanner });
         result.findings.push(...scanned.findings);
+        result.scannedFiles = scanned.files.length;
+        result.skippedFiles = scanned.skipped;
         if (options.redactFiles) {
             for (const file of scanned.files.filter((f) => f.leaks > 0)) {
                 if (file.inArchive) {
@@ -40083,7 +40550,7 @@ function streamFindings(redactions, scanner) {
             ruleId: `${FINDING_PREFIX}${ruleId}`,
             severity: ruleId === KNOWN_SECRET_RULE ? 'critical' : (rule?.severity ?? 'high'),
             title,
-            message: `${title}: ${count} occurrence${count === 1 ? '' : 's'} redacted from the command output.`,
+            message: `${title}: ${count} occurrence${count === 1 ? '' : 's'} redacted from the output.`,
             fingerprint: fingerprintOf(`${FINDING_PREFIX}${ruleId}`, 'stream'),
             fix: 'Rotate the credential: it was printed by the command (redacted here, but it reached the process output).',
             properties: { tools: ['gatehouse-scrub'], occurrences: count, tags: ['secret', rule?.family ?? 'registered'] },
@@ -40108,6 +40575,7 @@ function streamFindings(redactions, scanner) {
 
 
 ;// CONCATENATED MODULE: ./packages/audit/src/audit.ts
+
 
 
 
@@ -40137,13 +40605,7 @@ async function runAudit(options) {
         });
     }
     if (options.checks.includes('secrets')) {
-        const files = options.paths.length > 0
-            ? await (0,src/* expandGlobs */.GE)(options.paths, {
-                input: 'paths',
-                cwd: options.workspace,
-                ignore: ['**/.git/**', '**/node_modules/**'],
-            })
-            : walkWorkspaceFiles(options.workspace);
+        const files = await filesToScan(options.workspace, options.paths);
         const scan = await file_scan_scanFiles({
             patterns: files,
             cwd: options.workspace,
@@ -40169,6 +40631,18 @@ async function runAudit(options) {
     });
     gate.notes.unshift(...checks.map((run) => `${run.check}: ${run.detail}, ${run.findings} findings.`));
     return { gate, checks };
+}
+/**
+ * The files the secrets check reads: every file git would track, less `!exclusions`, when no
+ * positive pattern is given; otherwise what the patterns match.
+ */
+async function filesToScan(workspace, paths) {
+    const exclusions = paths.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+    if (exclusions.length === paths.length) {
+        const excluded = picomatch_default()(exclusions, { dot: true });
+        return walkWorkspaceFiles(workspace).filter((path) => !excluded(path));
+    }
+    return (0,src/* expandGlobs */.GE)(paths, { input: 'paths', cwd: workspace, ignore: ['**/.git/**', '**/node_modules/**'] });
 }
 
 ;// CONCATENATED MODULE: ./packages/audit/src/index.ts
