@@ -69,6 +69,9 @@ export function buildIdentityPolicy(input: IdentityPolicyInput): IdentityPolicy 
       break;
     case 'certificate-identity-regexp':
       try {
+        // Compiled alone first: a value with an unbalanced ')' (e.g. `a)|(.*`) would otherwise close
+        // the anchoring group and turn `^(?:a)|(.*)$` into an accept-all.
+        new RegExp(value);
         identity = new RegExp(`^(?:${value})$`);
       } catch (error) {
         throw new UsageError(

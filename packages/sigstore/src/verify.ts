@@ -98,7 +98,7 @@ async function verifyOne(subject: VerifySubject, verifier: Verifier, options: Ve
     Object.assign(result, await check(subject, verifier, options, result));
     result.verified = true;
   } catch (error) {
-    result.reason = error instanceof UsageError ? error.message : reasonOf(error);
+    result.reason = oneLine(error instanceof UsageError ? error.message : reasonOf(error));
   }
   return result;
 }
@@ -258,9 +258,11 @@ function firstLogIndex(bundle: Bundle): string | undefined {
   return bundle.verificationMaterial.tlogEntries[0]?.logIndex;
 }
 
+/** The earliest verified time: a log entry's integratedTime counts only under its signed promise. */
 function earliestTime(bundle: Bundle): string | undefined {
   const times: number[] = [];
   for (const entry of bundle.verificationMaterial.tlogEntries) {
+    if (!entry.inclusionPromise) continue;
     const seconds = Number(entry.integratedTime);
     if (seconds > 0) times.push(seconds * 1000);
   }
@@ -286,6 +288,14 @@ const CODE_TEXT: Record<string, string> = {
   PUBLIC_KEY_ERROR: 'public key',
   UNTRUSTED_SIGNER_ERROR: 'untrusted signer',
 };
+
+/**
+ * Reasons quote bundle content (a media type, a payload type): control characters, which the runner
+ * and terminals treat as line breaks or escapes, become spaces so a reason cannot forge log lines.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
 
 /** One line: what failed and why, from @sigstore/verify's error code and message. */
 export function reasonOf(error: unknown): string {

@@ -205,6 +205,7 @@ async function verifySubjects(request: VerifyRequest): Promise<VerifySubject[]> 
     );
     if (paths.length === 0)
       throw new UsageError(`Input 'subject-path' matched no file: ${request.subjectPaths.join(', ')}`);
+    await requireEveryPatternMatches(request);
     for (const path of paths) {
       const absolute = resolve(request.workspace, path);
       const bundlePath = bundleFor(path, absolute);
@@ -230,6 +231,24 @@ async function verifySubjects(request: VerifyRequest): Promise<VerifySubject[]> 
     );
   }
   return subjects;
+}
+
+/**
+ * Each path or glob listed must match a file: with `a.tar.gz` and `b.tar.gz` listed and `b.tar.gz`
+ * missing, verifying only `a.tar.gz` and passing would leave an artifact the user meant to check
+ * unverified. Exclusions (`!pattern`) apply to every pattern.
+ */
+async function requireEveryPatternMatches(request: VerifyRequest): Promise<void> {
+  const patterns = request.subjectPaths.map((pattern) => pattern.trim()).filter(Boolean);
+  const exclusions = patterns.filter((pattern) => pattern.startsWith('!'));
+  const inclusions = patterns.filter((pattern) => !pattern.startsWith('!'));
+  if (inclusions.length < 2) return;
+  for (const pattern of inclusions) {
+    const matched = (
+      await expandGlobs([pattern, ...exclusions], { input: 'subject-path', cwd: request.workspace })
+    ).filter((path) => !path.endsWith('.sigstore.json'));
+    if (matched.length === 0) throw new UsageError(`Input 'subject-path' matched no file: ${pattern}`);
+  }
 }
 
 /** One finding per subject that failed verification. */
