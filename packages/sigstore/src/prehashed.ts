@@ -228,6 +228,9 @@ const DIGEST_INFO_PREFIX: Record<DigestAlgorithm, string> = {
 };
 
 function verifyRsaPkcs1(key: KeyObject, digest: Buffer, algorithm: DigestAlgorithm, signature: Buffer): boolean {
+  // As RSA_verify does: publicDecrypt alone accepts a signature shorter than the modulus.
+  const modulusBits = key.asymmetricKeyDetails?.modulusLength;
+  if (!modulusBits || signature.length !== Math.ceil(modulusBits / 8)) return false;
   let recovered: Buffer;
   try {
     recovered = publicDecrypt({ key, padding: constants.RSA_PKCS1_PADDING }, signature);

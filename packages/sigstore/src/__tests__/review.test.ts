@@ -153,6 +153,25 @@ describe('RSA PKCS#1 v1.5 over a digest resists Bleichenbacher-style forgeries (
   });
 });
 
+describe('RSA over a digest agrees with node:crypto on the signature length', () => {
+  it('rejects a signature with its leading zero byte dropped or an extra one added (node:crypto does)', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    let message = Buffer.alloc(0);
+    let signature = Buffer.alloc(0);
+    for (let i = 0; signature[0] !== 0; i++) {
+      message = Buffer.from(`artifact ${i}`);
+      signature = sign('sha256', message, rsa.privateKey);
+    }
+    const digest = createHash('sha256').update(message).digest();
+    expect(verifyPrehashed(rsa.publicKey, digest, 'sha256', signature)).toBe('valid');
+    const short = signature.subarray(1);
+    const long = Buffer.concat([Buffer.from([0]), signature]);
+    expect(verify('sha256', message, rsa.publicKey, short)).toBe(false);
+    expect(verifyPrehashed(rsa.publicKey, digest, 'sha256', short)).toBe('invalid');
+    expect(verifyPrehashed(rsa.publicKey, digest, 'sha256', long)).toBe('invalid');
+  });
+});
+
 describe('identity policy input handling', () => {
   const APP = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
   const signer = (san: string) => ({
