@@ -28,6 +28,7 @@ export async function reportGate(result: GateResult, options: GateReportOptions)
   });
 
   logFindings([...result.decisive, ...result.others]);
+  for (const note of result.notes) info(note);
   const verdict = stripMarkdown(result.headline);
   if (!result.passed) error(`${options.title} failed: ${verdict}`);
   annotate([...result.decisive, ...result.others], { alreadyUsed: { error: result.passed ? 0 : 1 } });

@@ -122,7 +122,12 @@ export const GENERIC_RULES: SecretRule[] = [
     'Credentials in an Authorization header',
     ['authorization'],
     String.raw`(?i:authorization)['"]?\s*[:=]\s*['"]?(?:(?i:bearer|basic|token|digest|apikey|sso-key|ssws)\s+)?(?<secret>[A-Za-z0-9._~+/=:-]{8,})`,
-    { minEntropy: 3, placeholder: 'strict' },
+    {
+      minEntropy: 3,
+      placeholder: 'strict',
+      // `headers.authorization = authorization`: an identifier (lower or camel case words), not a credential.
+      validate: (s) => !/^[a-z]+(?:[A-Z][a-z]+)*$/.test(s),
+    },
   ),
   shaped(
     'http-api-key-header',
@@ -138,7 +143,13 @@ export const GENERIC_RULES: SecretRule[] = [
     'Runner secret dumped from memory',
     ['"issecret"'],
     String.raw`"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`,
-    { ...critical, requires: '"isSecret"', placeholder: 'none' },
+    // Any value is a leak, except one already masked or elided ("***", "...", "…" in any encoding).
+    {
+      ...critical,
+      requires: '"isSecret"',
+      placeholder: 'none',
+      validate: (s) => !/^(?:\*+|[^A-Za-z0-9]{1,3})$/.test(s),
+    },
   ),
   shaped(
     'netrc-password',
@@ -181,12 +192,14 @@ export const GENERIC_RULES: SecretRule[] = [
     String.raw`(?i:password|pwd)\s*=\s*(?!\$|#\{|%)(?<secret>[^;'"\s]{6,})\s*(?:;|$|['"])`,
     { placeholder: 'strict', minEntropy: 2.5 },
   ),
+  // After a comma (an argument or list item) only a value with more than lower-case letters counts:
+  // ('bitbucket-app-password', 'bitbucket') names things; ("password", "s3cret!") is a credential.
   shaped(
     'quoted-password-assignment',
     'generic',
     'Password assigned in code or configuration',
     ['pass', 'pwd'],
-    String.raw`(?i:pass(?:word|wd|phrase)?|pwd)(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,)\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`,
+    String.raw`(?:(?<![a-z])(?i:pass(?:word|wd|phrase)?|pwd)|(?<=[a-z])(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD|PHRASE)?|Pwd|PWD))(?![a-z])(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,(?=\s*['"][^'"\s]*[^a-z'"\s]))\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`,
     { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) },
   ),
   shaped(
