@@ -32455,6 +32455,8 @@ async function reportGate(result, options) {
         'findings-path': findingsPath,
     });
     (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .logFindings */ .H0)([...result.decisive, ...result.others]);
+    for (const note of result.notes)
+        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(note);
     const verdict = stripMarkdown(result.headline);
     if (!result.passed)
         (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(`${options.title} failed: ${verdict}`);
@@ -39175,9 +39177,21 @@ const GENERIC_RULES = [
             return (!PASSWORD_PLACEHOLDER.test(pw) && pw !== user && !/^\$|\$[{(]|[<>[\]]/.test(pw) && !/[<>[\]$]/.test(user));
         },
     }),
-    shaped('authorization-header', 'http', 'Credentials in an Authorization header', ['authorization'], String.raw `(?i:authorization)['"]?\s*[:=]\s*['"]?(?:(?i:bearer|basic|token|digest|apikey|sso-key|ssws)\s+)?(?<secret>[A-Za-z0-9._~+/=:-]{8,})`, { minEntropy: 3, placeholder: 'strict' }),
+    shaped('authorization-header', 'http', 'Credentials in an Authorization header', ['authorization'], String.raw `(?i:authorization)['"]?\s*[:=]\s*['"]?(?:(?i:bearer|basic|token|digest|apikey|sso-key|ssws)\s+)?(?<secret>[A-Za-z0-9._~+/=:-]{8,})`, {
+        minEntropy: 3,
+        placeholder: 'strict',
+        // `headers.authorization = authorization`: an identifier (lower or camel case words), not a credential.
+        validate: (s) => !/^[a-z]+(?:[A-Z][a-z]+)*$/.test(s),
+    }),
     shaped('http-api-key-header', 'http', 'API key in an HTTP header', ['x-api-key', 'api-key:', 'x-auth-token', 'private-token'], String.raw `(?i:x-api-key|api-key|x-auth-token|private-token)['"]?\s*:\s*['"]?(?<secret>[A-Za-z0-9._~+/=-]{12,})`, { minEntropy: 3, placeholder: 'strict' }),
-    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, { ...generic_critical, requires: '"isSecret"', placeholder: 'none' }),
+    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, 
+    // Any value is a leak, except one already masked or elided ("***", "...", "…" in any encoding).
+    {
+        ...generic_critical,
+        requires: '"isSecret"',
+        placeholder: 'none',
+        validate: (s) => !/^(?:\*+|[^A-Za-z0-9]{1,3})$/.test(s),
+    }),
     shaped('netrc-password', 'http', 'Password in a .netrc entry', ['machine'], String.raw `\bmachine\s+\S+\s+(?:login\s+\S+\s+)?password\s+(?<secret>\S{4,})`, { placeholder: 'strict' }),
     shaped('netrc-password-line', 'http', 'Password line of a .netrc entry', ['password'], String.raw `^\s*password\s+(?<secret>[^\s'"]{4,})\s*$`, 
     // A word ending a sentence is prose, not a password.
@@ -39185,7 +39199,9 @@ const GENERIC_RULES = [
     shaped('password-in-prose', 'generic', 'Password stated in text', ['password'], String.raw `(?i:password)(?:\s+for\s+(?:the\s+)?(?:user\s+)?['"]?[\w.@-]+['"]?)?\s+(?i:is|was)\s+['"](?<secret>[^'"\s]{4,64})['"]`, { placeholder: 'strict', validate: (s) => !TEMPLATE_OR_LOCATION.test(s) }),
     shaped('password-hash', 'password-hash', 'Password hash', ['$2a$', '$2b$', '$2y$', '$6$', '$5$', '$1$', '$argon2'], String.raw `(?<secret>\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+)`, { severity: 'medium', placeholder: 'none' }),
     shaped('connection-string-password', 'database', 'Password in a connection string', ['password=', 'pwd='], String.raw `(?i:password|pwd)\s*=\s*(?!\$|#\{|%)(?<secret>[^;'"\s]{6,})\s*(?:;|$|['"])`, { placeholder: 'strict', minEntropy: 2.5 }),
-    shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?i:pass(?:word|wd|phrase)?|pwd)(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,)\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) }),
+    // After a comma (an argument or list item) only a value with more than lower-case letters counts:
+    // ('bitbucket-app-password', 'bitbucket') names things; ("password", "s3cret!") is a credential.
+    shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?:(?<![a-z])(?i:pass(?:word|wd|phrase)?|pwd)|(?<=[a-z])(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD|PHRASE)?|Pwd|PWD))(?![a-z])(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,(?=\s*['"][^'"\s]*[^a-z'"\s]))\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) }),
     shaped('env-secret-assignment', 'generic', 'Secret assigned to an environment variable', ['pass', 'pwd', 'secret', 'token', 'key'], String.raw `(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`, {
         requires: '=',
         placeholder: 'strict',

@@ -6279,9 +6279,21 @@ const GENERIC_RULES = [
             return (!PASSWORD_PLACEHOLDER.test(pw) && pw !== user && !/^\$|\$[{(]|[<>[\]]/.test(pw) && !/[<>[\]$]/.test(user));
         },
     }),
-    shaped('authorization-header', 'http', 'Credentials in an Authorization header', ['authorization'], String.raw `(?i:authorization)['"]?\s*[:=]\s*['"]?(?:(?i:bearer|basic|token|digest|apikey|sso-key|ssws)\s+)?(?<secret>[A-Za-z0-9._~+/=:-]{8,})`, { minEntropy: 3, placeholder: 'strict' }),
+    shaped('authorization-header', 'http', 'Credentials in an Authorization header', ['authorization'], String.raw `(?i:authorization)['"]?\s*[:=]\s*['"]?(?:(?i:bearer|basic|token|digest|apikey|sso-key|ssws)\s+)?(?<secret>[A-Za-z0-9._~+/=:-]{8,})`, {
+        minEntropy: 3,
+        placeholder: 'strict',
+        // `headers.authorization = authorization`: an identifier (lower or camel case words), not a credential.
+        validate: (s) => !/^[a-z]+(?:[A-Z][a-z]+)*$/.test(s),
+    }),
     shaped('http-api-key-header', 'http', 'API key in an HTTP header', ['x-api-key', 'api-key:', 'x-auth-token', 'private-token'], String.raw `(?i:x-api-key|api-key|x-auth-token|private-token)['"]?\s*:\s*['"]?(?<secret>[A-Za-z0-9._~+/=-]{12,})`, { minEntropy: 3, placeholder: 'strict' }),
-    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, { ...generic_critical, requires: '"isSecret"', placeholder: 'none' }),
+    shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, 
+    // Any value is a leak, except one already masked or elided ("***", "...", "…" in any encoding).
+    {
+        ...generic_critical,
+        requires: '"isSecret"',
+        placeholder: 'none',
+        validate: (s) => !/^(?:\*+|[^A-Za-z0-9]{1,3})$/.test(s),
+    }),
     shaped('netrc-password', 'http', 'Password in a .netrc entry', ['machine'], String.raw `\bmachine\s+\S+\s+(?:login\s+\S+\s+)?password\s+(?<secret>\S{4,})`, { placeholder: 'strict' }),
     shaped('netrc-password-line', 'http', 'Password line of a .netrc entry', ['password'], String.raw `^\s*password\s+(?<secret>[^\s'"]{4,})\s*$`, 
     // A word ending a sentence is prose, not a password.
@@ -6289,7 +6301,9 @@ const GENERIC_RULES = [
     shaped('password-in-prose', 'generic', 'Password stated in text', ['password'], String.raw `(?i:password)(?:\s+for\s+(?:the\s+)?(?:user\s+)?['"]?[\w.@-]+['"]?)?\s+(?i:is|was)\s+['"](?<secret>[^'"\s]{4,64})['"]`, { placeholder: 'strict', validate: (s) => !TEMPLATE_OR_LOCATION.test(s) }),
     shaped('password-hash', 'password-hash', 'Password hash', ['$2a$', '$2b$', '$2y$', '$6$', '$5$', '$1$', '$argon2'], String.raw `(?<secret>\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+)`, { severity: 'medium', placeholder: 'none' }),
     shaped('connection-string-password', 'database', 'Password in a connection string', ['password=', 'pwd='], String.raw `(?i:password|pwd)\s*=\s*(?!\$|#\{|%)(?<secret>[^;'"\s]{6,})\s*(?:;|$|['"])`, { placeholder: 'strict', minEntropy: 2.5 }),
-    shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?i:pass(?:word|wd|phrase)?|pwd)(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,)\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) }),
+    // After a comma (an argument or list item) only a value with more than lower-case letters counts:
+    // ('bitbucket-app-password', 'bitbucket') names things; ("password", "s3cret!") is a credential.
+    shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?:(?<![a-z])(?i:pass(?:word|wd|phrase)?|pwd)|(?<=[a-z])(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD|PHRASE)?|Pwd|PWD))(?![a-z])(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,(?=\s*['"][^'"\s]*[^a-z'"\s]))\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) }),
     shaped('env-secret-assignment', 'generic', 'Secret assigned to an environment variable', ['pass', 'pwd', 'secret', 'token', 'key'], String.raw `(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`, {
         requires: '=',
         placeholder: 'strict',
@@ -8399,6 +8413,9 @@ function buildIdentityPolicy(input) {
             break;
         case 'certificate-identity-regexp':
             try {
+                // Compiled alone first: a value with an unbalanced ')' (e.g. `a)|(.*`) would otherwise close
+                // the anchoring group and turn `^(?:a)|(.*)$` into an accept-all.
+                new RegExp(value);
                 identity = new RegExp(`^(?:${value})$`);
             }
             catch (error) {
@@ -8675,6 +8692,10 @@ const DIGEST_INFO_PREFIX = {
     sha512: '3051300d060960864801650304020305000440',
 };
 function verifyRsaPkcs1(key, digest, algorithm, signature) {
+    // As RSA_verify does: publicDecrypt alone accepts a signature shorter than the modulus.
+    const modulusBits = key.asymmetricKeyDetails?.modulusLength;
+    if (!modulusBits || signature.length !== Math.ceil(modulusBits / 8))
+        return false;
     let recovered;
     try {
         recovered = (0,external_node_crypto_.publicDecrypt)({ key, padding: external_node_crypto_.constants.RSA_PKCS1_PADDING }, signature);
@@ -9011,7 +9032,7 @@ async function verifyOne(subject, verifier, options) {
         result.verified = true;
     }
     catch (error) {
-        result.reason = error instanceof UsageError ? error.message : reasonOf(error);
+        result.reason = oneLine(error instanceof UsageError ? error.message : reasonOf(error));
     }
     return result;
 }
@@ -9141,9 +9162,12 @@ function rejectRootInChain(bundle) {
 function firstLogIndex(bundle) {
     return bundle.verificationMaterial.tlogEntries[0]?.logIndex;
 }
+/** The earliest verified time: a log entry's integratedTime counts only under its signed promise. */
 function earliestTime(bundle) {
     const times = [];
     for (const entry of bundle.verificationMaterial.tlogEntries) {
+        if (!entry.inclusionPromise)
+            continue;
         const seconds = Number(entry.integratedTime);
         if (seconds > 0)
             times.push(seconds * 1000);
@@ -9170,6 +9194,13 @@ const CODE_TEXT = {
     PUBLIC_KEY_ERROR: 'public key',
     UNTRUSTED_SIGNER_ERROR: 'untrusted signer',
 };
+/**
+ * Reasons quote bundle content (a media type, a payload type): control characters, which the runner
+ * and terminals treat as line breaks or escapes, become spaces so a reason cannot forge log lines.
+ */
+function oneLine(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
 /** One line: what failed and why, from @sigstore/verify's error code and message. */
 function reasonOf(error) {
     const code = error?.code;
@@ -9732,6 +9763,7 @@ async function verifySubjects(request) {
         const paths = (await expandGlobs(request.subjectPaths, { input: 'subject-path', cwd: request.workspace })).filter((path) => !path.endsWith('.sigstore.json'));
         if (paths.length === 0)
             throw new UsageError(`Input 'subject-path' matched no file: ${request.subjectPaths.join(', ')}`);
+        await requireEveryPatternMatches(request);
         for (const path of paths) {
             const absolute = (0,external_node_path_.resolve)(request.workspace, path);
             const bundlePath = bundleFor(path, absolute);
@@ -9757,6 +9789,23 @@ async function verifySubjects(request) {
         throw new UsageError("Input 'bundle-path' names one bundle file but several subjects matched; give a folder of <name>.sigstore.json bundles.");
     }
     return subjects;
+}
+/**
+ * Each path or glob listed must match a file: with `a.tar.gz` and `b.tar.gz` listed and `b.tar.gz`
+ * missing, verifying only `a.tar.gz` and passing would leave an artifact the user meant to check
+ * unverified. Exclusions (`!pattern`) apply to every pattern.
+ */
+async function requireEveryPatternMatches(request) {
+    const patterns = request.subjectPaths.map((pattern) => pattern.trim()).filter(Boolean);
+    const exclusions = patterns.filter((pattern) => pattern.startsWith('!'));
+    const inclusions = patterns.filter((pattern) => !pattern.startsWith('!'));
+    if (inclusions.length < 2)
+        return;
+    for (const pattern of inclusions) {
+        const matched = (await expandGlobs([pattern, ...exclusions], { input: 'subject-path', cwd: request.workspace })).filter((path) => !path.endsWith('.sigstore.json'));
+        if (matched.length === 0)
+            throw new UsageError(`Input 'subject-path' matched no file: ${pattern}`);
+    }
 }
 /** One finding per subject that failed verification. */
 function verificationFindings(report) {

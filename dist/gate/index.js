@@ -32450,6 +32450,8 @@ async function reportGate(result, options) {
         'findings-path': findingsPath,
     });
     (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .logFindings */ .H0)([...result.decisive, ...result.others]);
+    for (const note of result.notes)
+        (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(note);
     const verdict = stripMarkdown(result.headline);
     if (!result.passed)
         (0,_gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(`${options.title} failed: ${verdict}`);

@@ -70526,6 +70526,9 @@ function policy_buildIdentityPolicy(input) {
             break;
         case 'certificate-identity-regexp':
             try {
+                // Compiled alone first: a value with an unbalanced ')' (e.g. `a)|(.*`) would otherwise close
+                // the anchoring group and turn `^(?:a)|(.*)$` into an accept-all.
+                new RegExp(value);
                 identity = new RegExp(`^(?:${value})$`);
             }
             catch (error) {
@@ -70802,6 +70805,10 @@ const DIGEST_INFO_PREFIX = {
     sha512: '3051300d060960864801650304020305000440',
 };
 function verifyRsaPkcs1(key, digest, algorithm, signature) {
+    // As RSA_verify does: publicDecrypt alone accepts a signature shorter than the modulus.
+    const modulusBits = key.asymmetricKeyDetails?.modulusLength;
+    if (!modulusBits || signature.length !== Math.ceil(modulusBits / 8))
+        return false;
     let recovered;
     try {
         recovered = publicDecrypt({ key, padding: constants.RSA_PKCS1_PADDING }, signature);
@@ -71123,7 +71130,7 @@ async function verifyOne(subject, verifier, options) {
         result.verified = true;
     }
     catch (error) {
-        result.reason = error instanceof UsageError ? error.message : reasonOf(error);
+        result.reason = oneLine(error instanceof UsageError ? error.message : reasonOf(error));
     }
     return result;
 }
@@ -71253,9 +71260,12 @@ function rejectRootInChain(bundle) {
 function firstLogIndex(bundle) {
     return bundle.verificationMaterial.tlogEntries[0]?.logIndex;
 }
+/** The earliest verified time: a log entry's integratedTime counts only under its signed promise. */
 function earliestTime(bundle) {
     const times = [];
     for (const entry of bundle.verificationMaterial.tlogEntries) {
+        if (!entry.inclusionPromise)
+            continue;
         const seconds = Number(entry.integratedTime);
         if (seconds > 0)
             times.push(seconds * 1000);
@@ -71282,6 +71292,13 @@ const CODE_TEXT = {
     PUBLIC_KEY_ERROR: 'public key',
     UNTRUSTED_SIGNER_ERROR: 'untrusted signer',
 };
+/**
+ * Reasons quote bundle content (a media type, a payload type): control characters, which the runner
+ * and terminals treat as line breaks or escapes, become spaces so a reason cannot forge log lines.
+ */
+function oneLine(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
 /** One line: what failed and why, from @sigstore/verify's error code and message. */
 function reasonOf(error) {
     const code = error?.code;
@@ -71859,6 +71876,7 @@ async function verifySubjects(request) {
         const paths = (await expandGlobs(request.subjectPaths, { input: 'subject-path', cwd: request.workspace })).filter((path) => !path.endsWith('.sigstore.json'));
         if (paths.length === 0)
             throw new UsageError(`Input 'subject-path' matched no file: ${request.subjectPaths.join(', ')}`);
+        await requireEveryPatternMatches(request);
         for (const path of paths) {
             const absolute = resolve(request.workspace, path);
             const bundlePath = bundleFor(path, absolute);
@@ -71884,6 +71902,23 @@ async function verifySubjects(request) {
         throw new UsageError("Input 'bundle-path' names one bundle file but several subjects matched; give a folder of <name>.sigstore.json bundles.");
     }
     return subjects;
+}
+/**
+ * Each path or glob listed must match a file: with `a.tar.gz` and `b.tar.gz` listed and `b.tar.gz`
+ * missing, verifying only `a.tar.gz` and passing would leave an artifact the user meant to check
+ * unverified. Exclusions (`!pattern`) apply to every pattern.
+ */
+async function requireEveryPatternMatches(request) {
+    const patterns = request.subjectPaths.map((pattern) => pattern.trim()).filter(Boolean);
+    const exclusions = patterns.filter((pattern) => pattern.startsWith('!'));
+    const inclusions = patterns.filter((pattern) => !pattern.startsWith('!'));
+    if (inclusions.length < 2)
+        return;
+    for (const pattern of inclusions) {
+        const matched = (await expandGlobs([pattern, ...exclusions], { input: 'subject-path', cwd: request.workspace })).filter((path) => !path.endsWith('.sigstore.json'));
+        if (matched.length === 0)
+            throw new UsageError(`Input 'subject-path' matched no file: ${pattern}`);
+    }
 }
 /** One finding per subject that failed verification. */
 function verificationFindings(report) {
