@@ -1,7 +1,26 @@
 import { runGate } from '@gatehouse/gate';
 import { readGateOptions } from '../../../../actions/gate/src/options.js';
-import type { Command } from '../command.js';
+import type { Command, FlagSpec } from '../command.js';
 import { printGateResult } from '../text-report.js';
+
+/** The decision flags every gate-shaped command (gate, audit) shares with its action. */
+export const DECISION_FLAGS: Record<string, FlagSpec> = {
+  'fail-on': {
+    kind: 'string',
+    default: 'high',
+    description: 'Fail at or above: critical, high, medium, low, info, none',
+  },
+  'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
+  exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
+  'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
+  'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
+  'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
+  summary: {
+    kind: 'boolean',
+    default: 'true',
+    description: 'List the findings (--no-summary prints only the verdict and counts)',
+  },
+};
 
 export const gateCommand: Command = {
   name: 'gate',
@@ -14,23 +33,9 @@ export const gateCommand: Command = {
       positional: true,
       description: 'Report files or globs (SARIF, Trivy, Grype, osv-scanner, npm audit, Gatehouse JSON)',
     },
-    'fail-on': {
-      kind: 'string',
-      default: 'high',
-      description: 'Fail at or above: critical, high, medium, low, info, none',
-    },
-    'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
-    exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
     vex: { kind: 'list', description: 'OpenVEX or CycloneDX VEX documents (repeatable)' },
-    'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
     'allow-empty': { kind: 'boolean', default: 'false', description: 'Pass when no report matches' },
-    'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
-    'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
-    summary: {
-      kind: 'boolean',
-      default: 'true',
-      description: 'List the findings (--no-summary prints only the verdict and counts)',
-    },
+    ...DECISION_FLAGS,
   },
   async run(inputs, context) {
     const options = readGateOptions(inputs);
