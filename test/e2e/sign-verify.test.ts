@@ -173,6 +173,14 @@ describe('keyless', () => {
       `untrusted signer: identity 'https://github.com/${WORKFLOW_REF}'`,
     );
 
+    const calledFrom = await verify(dir, { ...policy, 'source-repository': 'acme/other' });
+    expect(calledFrom.exitCode).toBe(1);
+    expect(reasonsOf(calledFrom)['dist/app.tar.gz']).toContain(
+      `untrusted signer: source repository 'https://github.com/${REPOSITORY}' is not 'https://github.com/acme/other'`,
+    );
+    const badInput = await verify(dir, { ...policy, 'source-repository': 'https://github.com/acme/other' });
+    expect(badInput.exitCode).toBe(2);
+
     const root = await verify(dir, { ...policy, 'trusted-root': 'foreign/trusted_root.json' });
     expect(root.exitCode).toBe(1);
     expect(reasonsOf(root)['dist/app.tar.gz']).toMatch(/certificate|inclusion/);

@@ -15,6 +15,7 @@ export function readVerifyOptions(inputs: Inputs): VerifyRequest {
     ...optional('certificateOidcIssuer', inputs.string('certificate-oidc-issuer')),
     ...optional('signerRepository', inputs.string('signer-repository')),
     ...optional('signerWorkflow', inputs.string('signer-workflow')),
+    ...optional('sourceRepository', inputs.string('source-repository')),
     ...optional('sourceRef', inputs.string('source-ref')),
     ...optional('publicKey', inputs.raw('public-key')),
     ...optional('trustedRoot', inputs.string('trusted-root')),

@@ -1,6 +1,10 @@
 import { UsageError } from '@gatehouse/findings';
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The server the GitHub shortcuts name in identities and repository URIs. */
+export const GITHUB_SERVER_URL = 'https://github.com';
+/** Fulcio's Source Repository URI extension (the repository whose run requested the certificate). */
+export const OID_SOURCE_REPOSITORY_URI = '1.3.6.1.4.1.57264.1.12';
 /** Fulcio's Source Repository Ref extension (the git ref that triggered the run). */
 export const OID_SOURCE_REPOSITORY_REF = '1.3.6.1.4.1.57264.1.14';
 
@@ -13,6 +17,11 @@ export interface IdentityPolicyInput {
   signerRepository?: string;
   /** owner/repo/.github/workflows/file.yml, optionally @ref. */
   signerWorkflow?: string;
+  /**
+   * owner/repo: the run that signed belongs to this repository. Defaults to the repository of
+   * signer-repository or signer-workflow, so a reusable workflow called from elsewhere is rejected.
+   */
+  sourceRepository?: string;
   /** refs/heads/main, refs/tags/v1 ...: the ref the run was triggered for. */
   sourceRef?: string;
 }
@@ -23,6 +32,12 @@ export interface IdentityPolicy {
   /** The policy as a person would write it, for messages. */
   description: string;
   issuer: string;
+  /** The Source Repository URI the certificate must carry (compared case-insensitively). */
+  sourceRepository?: {
+    uri: string;
+    /** How the expectation came about, for the failure reason. */
+    origin: 'source-repository' | 'signer-repository' | 'signer-workflow';
+  };
   sourceRef?: string;
 }
 
@@ -62,6 +77,8 @@ export function buildIdentityPolicy(input: IdentityPolicyInput): IdentityPolicy 
   const githubShortcut = name === 'signer-workflow' || name === 'signer-repository';
   let identity: RegExp;
   let description: string;
+  /** owner/repo of a GitHub shortcut: the source repository unless 'source-repository' says otherwise. */
+  let signerRepository: string | undefined;
   switch (name) {
     case 'certificate-identity':
       identity = new RegExp(`^${escapeRegExp(value)}$`);
@@ -87,7 +104,8 @@ export function buildIdentityPolicy(input: IdentityPolicyInput): IdentityPolicy 
           `Input 'signer-workflow' must look like owner/repo/.github/workflows/file.yml[@ref] (got '${value}').`,
         );
       }
-      const url = `https://github.com/${match[1]}`;
+      const url = `${GITHUB_SERVER_URL}/${match[1]}`;
+      signerRepository = match[1]!.split('/').slice(0, 2).join('/');
       identity = new RegExp(`^${escapeRegExp(url)}@${match[2] ? escapeRegExp(match[2]) : '.+'}$`);
       description = `${url}@${match[2] ?? '<any ref>'}`;
       break;
@@ -95,18 +113,36 @@ export function buildIdentityPolicy(input: IdentityPolicyInput): IdentityPolicy 
     default: {
       if (!REPOSITORY.test(value))
         throw new UsageError(`Input 'signer-repository' must look like owner/repo (got '${value}').`);
-      identity = new RegExp(`^${escapeRegExp(`https://github.com/${value}/`)}.+@.+$`);
-      description = `https://github.com/${value}/<workflow>@<ref>`;
+      identity = new RegExp(`^${escapeRegExp(`${GITHUB_SERVER_URL}/${value}/`)}.+@.+$`);
+      description = `${GITHUB_SERVER_URL}/${value}/<workflow>@<ref>`;
+      signerRepository = value;
     }
   }
   const sourceRef = input.sourceRef?.trim() || undefined;
+  const explicitSource = input.sourceRepository?.trim() || undefined;
+  if (explicitSource !== undefined && !REPOSITORY.test(explicitSource)) {
+    throw new UsageError(`Input 'source-repository' must look like owner/repo (got '${explicitSource}').`);
+  }
+  const source = explicitSource ?? signerRepository;
+  const sourceRepository = source
+    ? {
+        uri: `${GITHUB_SERVER_URL}/${source}`,
+        origin: explicitSource ? ('source-repository' as const) : (name as 'signer-repository' | 'signer-workflow'),
+      }
+    : undefined;
   const issuer =
     input.certificateOidcIssuer?.trim() ||
-    (githubShortcut || sourceRef !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
+    (githubShortcut || sourceRef !== undefined || explicitSource !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
   if (!issuer) {
     throw new UsageError("Keyless verification needs 'certificate-oidc-issuer' (the exact OIDC issuer of the signer).");
   }
-  return { identity, description, issuer, ...(sourceRef ? { sourceRef } : {}) };
+  return {
+    identity,
+    description,
+    issuer,
+    ...(sourceRepository ? { sourceRepository } : {}),
+    ...(sourceRef ? { sourceRef } : {}),
+  };
 }
 
 /** The identity found in a certificate, as @sigstore/verify reports it. */
@@ -127,6 +163,10 @@ export function policyMismatch(policy: IdentityPolicy, signer: SignerIdentity): 
   if (signer.issuer !== policy.issuer) {
     return `untrusted signer: ${found} does not match the expected issuer '${policy.issuer}'`;
   }
+  if (policy.sourceRepository !== undefined) {
+    const mismatch = sourceRepositoryMismatch(policy.sourceRepository, signer.extensions);
+    if (mismatch) return `untrusted signer: ${mismatch.problem} (${found})${mismatch.hint}`;
+  }
   if (policy.sourceRef !== undefined) {
     const raw = signer.extensions.get(OID_SOURCE_REPOSITORY_REF);
     const ref = raw ? decodeDerString(raw) : undefined;
@@ -135,6 +175,33 @@ export function policyMismatch(policy: IdentityPolicy, signer: SignerIdentity): 
     }
   }
   return undefined;
+}
+
+/**
+ * Fails closed: a certificate without the extension (not from a GitHub Actions run, or from a Fulcio
+ * too old to write it) cannot show which repository's run signed. GitHub names are case-insensitive.
+ */
+function sourceRepositoryMismatch(
+  expected: NonNullable<IdentityPolicy['sourceRepository']>,
+  extensions: Map<string, Buffer>,
+): { problem: string; hint: string } | undefined {
+  const raw = extensions.get(OID_SOURCE_REPOSITORY_URI);
+  const found = raw ? decodeDerString(raw) : undefined;
+  if (found !== undefined && found.toLowerCase() === expected.uri.toLowerCase()) return undefined;
+  if (found === undefined) {
+    const what = raw ? 'an unreadable' : 'no';
+    return {
+      problem: `the certificate has ${what} Source Repository URI extension (${OID_SOURCE_REPOSITORY_URI}), so the repository whose run signed is unknown; expected '${expected.uri}'`,
+      hint: '',
+    };
+  }
+  return {
+    problem: `source repository '${found}' is not '${expected.uri}'`,
+    hint:
+      expected.origin === 'source-repository'
+        ? ''
+        : `; '${expected.origin}' expects its own repository's runs by default: give 'source-repository' when a run in another repository calls this reusable workflow`,
+  };
 }
 
 /** A DER UTF8String/IA5String/PrintableString as text; Fulcio's v2 extensions hold one. */

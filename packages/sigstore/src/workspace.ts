@@ -161,6 +161,7 @@ export async function verifyWorkspace(request: VerifyRequest): Promise<VerifyRep
     request.certificateIdentityRegexp,
     request.signerRepository,
     request.signerWorkflow,
+    request.sourceRepository,
     request.sourceRef,
     request.certificateOidcIssuer,
   ].some((value) => value !== undefined);

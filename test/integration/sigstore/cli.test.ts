@@ -42,6 +42,13 @@ it('signs keyless with SIGSTORE_ID_TOKEN and verifies; a changed file exits 1 wi
   const verified = await gatehouse(['verify', 'out/*', ...trust]);
   expect(verified.code).toBe(0);
   expect(verified.stdout).toContain('gatehouse verify: verified: 1 of 1 subjects verified');
+  const sameSource = await gatehouse(['verify', 'out/*', ...trust, '--source-repository', REPOSITORY.toUpperCase()]);
+  expect(sameSource.code).toBe(0);
+  const otherSource = await gatehouse(['verify', 'out/*', ...trust, '--source-repository', 'acme/other']);
+  expect(otherSource.code).toBe(1);
+  expect(otherSource.stdout).toContain(
+    `FAILED   out/tool.tgz (bundle out/tool.tgz.sigstore.json): untrusted signer: source repository 'https://github.com/${REPOSITORY}' is not 'https://github.com/acme/other'`,
+  );
 
   writeFileSync(join(local.dir, 'out', 'tool.tgz'), 'tool, changed\n');
   const failed = await gatehouse(['verify', 'out/*', ...trust]);

@@ -176,15 +176,68 @@ it('reports the signing time only from verified timestamps, not an unauthenticat
 
 // A reusable workflow's identity (the certificate SAN) names the workflow file, not the repository
 // whose run called it: evil/x can call a public acme/app workflow that has `on: workflow_call` and
-// get a certificate whose SAN is acme/app's. gh attestation verify always checks the source
-// repository (--owner/--repo) besides --signer-repo; Gatehouse has no input for it yet.
-it.failing(
-  'KNOWN GAP: signer-repository acme/app accepts a run in evil/x that called an acme/app reusable workflow',
-  async () => {
+// get a certificate whose SAN is acme/app's. The Source Repository URI extension names evil/x; like
+// gh attestation verify --repo, verify checks it (by default against the signer repository).
+describe('the source repository of a reusable workflow run', () => {
+  it('signer-repository acme/app rejects a run in evil/x that called an acme/app reusable workflow', async () => {
     const { path, bundlePath } = await signFile(folder(), keyless({ repository: 'evil/x' }));
     const result = await verifyFile(path, bundlePath, {
       policy: buildIdentityPolicy({ signerRepository: 'acme/app' }),
     });
     expect(result.verified).toBe(false);
-  },
-);
+    expect(result.identity).toBe(`https://github.com/${APP}`);
+    expect(result.reason).toMatch(
+      /^untrusted signer: source repository 'https:\/\/github\.com\/evil\/x' is not 'https:\/\/github\.com\/acme\/app'/,
+    );
+    const workflow = await verifyFile(path, bundlePath, {
+      policy: buildIdentityPolicy({ signerWorkflow: APP }),
+    });
+    expect(workflow.verified).toBe(false);
+    expect(workflow.reason).toMatch(/source repository 'https:\/\/github\.com\/evil\/x'/);
+  });
+
+  it("accepts acme/app's reusable workflow called by acme/other when source-repository is acme/other", async () => {
+    const { path, bundlePath } = await signFile(folder(), keyless({ repository: 'acme/other' }));
+    const result = await verifyFile(path, bundlePath, {
+      policy: buildIdentityPolicy({ signerRepository: 'acme/app', sourceRepository: 'acme/other' }),
+    });
+    expect(result.reason).toBeUndefined();
+    expect(result.verified).toBe(true);
+    const byDefault = await verifyFile(path, bundlePath, {
+      policy: buildIdentityPolicy({ signerRepository: 'acme/app' }),
+    });
+    expect(byDefault.verified).toBe(false);
+    expect(byDefault.reason).toMatch(
+      /source repository 'https:\/\/github\.com\/acme\/other'.*give 'source-repository'/,
+    );
+  });
+
+  it('rejects an explicit source-repository that the run does not belong to', async () => {
+    const { path, bundlePath } = await signFile(folder(), keyless({ repository: 'acme/other' }));
+    for (const sourceRepository of ['acme/app', 'acme/other-evil', 'evil/other']) {
+      const result = await verifyFile(path, bundlePath, {
+        policy: buildIdentityPolicy({ signerWorkflow: APP, sourceRepository }),
+      });
+      expect(result.verified).toBe(false);
+      expect(result.reason).toContain(
+        `source repository 'https://github.com/acme/other' is not 'https://github.com/${sourceRepository}'`,
+      );
+    }
+  });
+
+  it('rejects a certificate without the Source Repository URI extension when a source repository is expected', async () => {
+    const { path, bundlePath } = await signFile(folder(), keyless({ repository: undefined }));
+    const result = await verifyFile(path, bundlePath, {
+      policy: buildIdentityPolicy({ signerRepository: 'acme/app' }),
+    });
+    expect(result.verified).toBe(false);
+    expect(result.reason).toMatch(/no Source Repository URI extension \(1\.3\.6\.1\.4\.1\.57264\.1\.12\)/);
+    const exact = await verifyFile(path, bundlePath, {
+      policy: buildIdentityPolicy({
+        certificateIdentity: `https://github.com/${APP}`,
+        certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+      }),
+    });
+    expect(exact.verified).toBe(true);
+  });
+});

@@ -23,6 +23,11 @@ export const verifyCommand: Command = {
     'certificate-oidc-issuer': { kind: 'string', description: 'Exact OIDC issuer of the signer' },
     'signer-repository': { kind: 'string', description: 'GitHub: owner/repo of the signing workflow' },
     'signer-workflow': { kind: 'string', description: 'GitHub: owner/repo/.github/workflows/file.yml[@ref]' },
+    'source-repository': {
+      kind: 'string',
+      description:
+        'GitHub: owner/repo whose run signed (default: the repository of --signer-repository/--signer-workflow)',
+    },
     'source-ref': { kind: 'string', description: 'GitHub: the ref the signing run was triggered for' },
     'public-key': { kind: 'string', description: 'PEM public key (text or path) for keyed bundles' },
     'trusted-root': {

@@ -1,7 +1,7 @@
 import { constants, createHash, generateKeyPairSync, privateEncrypt, sign, verify, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { UsageError } from '@gatehouse/findings';
-import { buildIdentityPolicy, GITHUB_ACTIONS_ISSUER, policyMismatch } from '../policy.js';
+import { buildIdentityPolicy, GITHUB_ACTIONS_ISSUER, OID_SOURCE_REPOSITORY_URI, policyMismatch } from '../policy.js';
 import { CURVES, onCurve, parseDerSignature, verifyPrehashed, type DigestAlgorithm } from '../prehashed.js';
 import { statementMatches, type InTotoStatement } from '../statement.js';
 
@@ -174,10 +174,13 @@ describe('RSA over a digest agrees with node:crypto on the signature length', ()
 
 describe('identity policy input handling', () => {
   const APP = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
+  const source = 'https://github.com/acme/app';
   const signer = (san: string) => ({
     subjectAlternativeName: san,
     issuer: GITHUB_ACTIONS_ISSUER,
-    extensions: new Map(),
+    extensions: new Map([
+      [OID_SOURCE_REPOSITORY_URI, Buffer.concat([Buffer.from([0x0c, source.length]), Buffer.from(source)])],
+    ]),
   });
 
   it('a certificate-identity-regexp cannot close the anchoring group and accept anything', () => {
