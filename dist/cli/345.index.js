@@ -7796,6 +7796,32 @@ function readAuditOptions(inputs) {
     };
 }
 
+;// CONCATENATED MODULE: ./actions/gate/src/options.ts
+
+/** The gate's inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
+function readGateOptions(inputs) {
+    const reports = inputs.list('reports');
+    const allowEmpty = inputs.boolean('allow-empty', false);
+    if (reports.length === 0 && !allowEmpty) {
+        throw new UsageError(`Input 'reports' is required: paths or globs of scanner reports (or set allow-empty: true).`);
+    }
+    return {
+        gate: {
+            workspace: inputs.workspace,
+            reports,
+            failOn: inputs.enum('fail-on', [...severity_SEVERITIES, 'none'], 'high'),
+            reportOn: inputs.enum('report-on', severity_SEVERITIES, 'low'),
+            exceptions: inputs.string('exceptions'),
+            vex: inputs.list('vex'),
+            onlyFixed: inputs.boolean('only-fixed', false),
+            allowEmpty,
+        },
+        sarifOutput: inputs.string('sarif-output'),
+        findingsOutput: inputs.string('findings-output'),
+        summary: inputs.boolean('summary', true),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/text-report.ts
 
 
@@ -7834,7 +7860,52 @@ async function printGateResult(command, result, options, context) {
     return result.passed ? ExitCode.ok : ExitCode.violation;
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/gate.ts
+
+
+
+/** The decision flags every gate-shaped command (gate, audit) shares with its action. */
+const DECISION_FLAGS = {
+    'fail-on': {
+        kind: 'string',
+        default: 'high',
+        description: 'Fail at or above: critical, high, medium, low, info, none',
+    },
+    'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
+    exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
+    'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
+    'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
+    'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
+    summary: {
+        kind: 'boolean',
+        default: 'true',
+        description: 'List the findings (--no-summary prints only the verdict and counts)',
+    },
+};
+const gateCommand = {
+    name: 'gate',
+    action: 'gate',
+    summary: 'One pass/fail decision over the findings of every scanner, by severity, with exceptions and VEX.',
+    usage: 'gatehouse gate [options] <report>...',
+    flags: {
+        reports: {
+            kind: 'list',
+            positional: true,
+            description: 'Report files or globs (SARIF, Trivy, Grype, osv-scanner, npm audit, Gatehouse JSON)',
+        },
+        vex: { kind: 'list', description: 'OpenVEX or CycloneDX VEX documents (repeatable)' },
+        'allow-empty': { kind: 'boolean', default: 'false', description: 'Pass when no report matches' },
+        ...DECISION_FLAGS,
+    },
+    async run(inputs, context) {
+        const options = readGateOptions(inputs);
+        const result = await runGate(options.gate);
+        return printGateResult('gate', result, { workspace: options.gate.workspace, ...options }, context);
+    },
+};
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/audit.ts
+
 
 
 
@@ -7854,94 +7925,14 @@ const auditCommand = {
             positional: true,
             description: 'Files or globs to check (default: every file git would track)',
         },
-        'fail-on': {
-            kind: 'string',
-            default: 'high',
-            description: 'Fail at or above: critical, high, medium, low, info, none',
-        },
-        'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
-        exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
-        'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
         'trusted-registries': { kind: 'list', description: 'Allowed registries: host, host:port, *.domain (repeatable)' },
         allow: { kind: 'list', description: 'Image or owner/repo globs exempted from pinning (repeatable)' },
-        'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
-        'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
-        summary: {
-            kind: 'boolean',
-            default: 'true',
-            description: 'List the findings (--no-summary prints only the verdict)',
-        },
+        ...DECISION_FLAGS,
     },
     async run(inputs, context) {
         const options = readAuditOptions(inputs);
         const result = await runAudit(options.audit);
         return printGateResult('audit', result.gate, { workspace: options.audit.workspace, ...options }, context);
-    },
-};
-
-;// CONCATENATED MODULE: ./actions/gate/src/options.ts
-
-/** The gate's inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
-function readGateOptions(inputs) {
-    const reports = inputs.list('reports');
-    const allowEmpty = inputs.boolean('allow-empty', false);
-    if (reports.length === 0 && !allowEmpty) {
-        throw new UsageError(`Input 'reports' is required: paths or globs of scanner reports (or set allow-empty: true).`);
-    }
-    return {
-        gate: {
-            workspace: inputs.workspace,
-            reports,
-            failOn: inputs.enum('fail-on', [...severity_SEVERITIES, 'none'], 'high'),
-            reportOn: inputs.enum('report-on', severity_SEVERITIES, 'low'),
-            exceptions: inputs.string('exceptions'),
-            vex: inputs.list('vex'),
-            onlyFixed: inputs.boolean('only-fixed', false),
-            allowEmpty,
-        },
-        sarifOutput: inputs.string('sarif-output'),
-        findingsOutput: inputs.string('findings-output'),
-        summary: inputs.boolean('summary', true),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/commands/gate.ts
-
-
-
-const gateCommand = {
-    name: 'gate',
-    action: 'gate',
-    summary: 'One pass/fail decision over the findings of every scanner, by severity, with exceptions and VEX.',
-    usage: 'gatehouse gate [options] <report>...',
-    flags: {
-        reports: {
-            kind: 'list',
-            positional: true,
-            description: 'Report files or globs (SARIF, Trivy, Grype, osv-scanner, npm audit, Gatehouse JSON)',
-        },
-        'fail-on': {
-            kind: 'string',
-            default: 'high',
-            description: 'Fail at or above: critical, high, medium, low, info, none',
-        },
-        'report-on': { kind: 'string', default: 'low', description: 'Lowest severity listed in the report and SARIF' },
-        exceptions: { kind: 'string', description: 'Exceptions file (YAML) with id, owner, reason, expires' },
-        vex: { kind: 'list', description: 'OpenVEX or CycloneDX VEX documents (repeatable)' },
-        'only-fixed': { kind: 'boolean', default: 'false', description: 'Fail only on findings that have a fix' },
-        'allow-empty': { kind: 'boolean', default: 'false', description: 'Pass when no report matches' },
-        'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
-        'findings-output': { kind: 'string', description: 'Write Gatehouse findings JSON here' },
-        summary: {
-            kind: 'boolean',
-            default: 'true',
-            description: 'List the findings (--no-summary prints only the verdict and counts)',
-        },
-    },
-    async run(inputs, context) {
-        const options = readGateOptions(inputs);
-        const result = await runGate(options.gate);
-        return printGateResult('gate', result, { workspace: options.gate.workspace, ...options }, context);
     },
 };
 
@@ -8376,6 +8367,10 @@ function parsePublicKey(input, pem) {
 ;// CONCATENATED MODULE: ./packages/sigstore/src/policy.ts
 
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The server the GitHub shortcuts name in identities and repository URIs. */
+const GITHUB_SERVER_URL = 'https://github.com';
+/** Fulcio's Source Repository URI extension (the repository whose run requested the certificate). */
+const OID_SOURCE_REPOSITORY_URI = '1.3.6.1.4.1.57264.1.12';
 /** Fulcio's Source Repository Ref extension (the git ref that triggered the run). */
 const OID_SOURCE_REPOSITORY_REF = '1.3.6.1.4.1.57264.1.14';
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -8406,6 +8401,8 @@ function buildIdentityPolicy(input) {
     const githubShortcut = name === 'signer-workflow' || name === 'signer-repository';
     let identity;
     let description;
+    /** owner/repo of a GitHub shortcut: the source repository unless 'source-repository' says otherwise. */
+    let signerRepository;
     switch (name) {
         case 'certificate-identity':
             identity = new RegExp(`^${escapeRegExp(value)}$`);
@@ -8428,7 +8425,8 @@ function buildIdentityPolicy(input) {
             if (!match) {
                 throw new UsageError(`Input 'signer-workflow' must look like owner/repo/.github/workflows/file.yml[@ref] (got '${value}').`);
             }
-            const url = `https://github.com/${match[1]}`;
+            const url = `${GITHUB_SERVER_URL}/${match[1]}`;
+            signerRepository = match[1].split('/').slice(0, 2).join('/');
             identity = new RegExp(`^${escapeRegExp(url)}@${match[2] ? escapeRegExp(match[2]) : '.+'}$`);
             description = `${url}@${match[2] ?? '<any ref>'}`;
             break;
@@ -8436,17 +8434,35 @@ function buildIdentityPolicy(input) {
         default: {
             if (!REPOSITORY.test(value))
                 throw new UsageError(`Input 'signer-repository' must look like owner/repo (got '${value}').`);
-            identity = new RegExp(`^${escapeRegExp(`https://github.com/${value}/`)}.+@.+$`);
-            description = `https://github.com/${value}/<workflow>@<ref>`;
+            identity = new RegExp(`^${escapeRegExp(`${GITHUB_SERVER_URL}/${value}/`)}.+@.+$`);
+            description = `${GITHUB_SERVER_URL}/${value}/<workflow>@<ref>`;
+            signerRepository = value;
         }
     }
     const sourceRef = input.sourceRef?.trim() || undefined;
+    const explicitSource = input.sourceRepository?.trim() || undefined;
+    if (explicitSource !== undefined && !REPOSITORY.test(explicitSource)) {
+        throw new UsageError(`Input 'source-repository' must look like owner/repo (got '${explicitSource}').`);
+    }
+    const source = explicitSource ?? signerRepository;
+    const sourceRepository = source
+        ? {
+            uri: `${GITHUB_SERVER_URL}/${source}`,
+            origin: explicitSource ? 'source-repository' : name,
+        }
+        : undefined;
     const issuer = input.certificateOidcIssuer?.trim() ||
-        (githubShortcut || sourceRef !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
+        (githubShortcut || sourceRef !== undefined || explicitSource !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
     if (!issuer) {
         throw new UsageError("Keyless verification needs 'certificate-oidc-issuer' (the exact OIDC issuer of the signer).");
     }
-    return { identity, description, issuer, ...(sourceRef ? { sourceRef } : {}) };
+    return {
+        identity,
+        description,
+        issuer,
+        ...(sourceRepository ? { sourceRepository } : {}),
+        ...(sourceRef ? { sourceRef } : {}),
+    };
 }
 /** Why the signer does not satisfy the policy, or undefined when it does. */
 function policyMismatch(policy, signer) {
@@ -8458,6 +8474,11 @@ function policyMismatch(policy, signer) {
     if (signer.issuer !== policy.issuer) {
         return `untrusted signer: ${found} does not match the expected issuer '${policy.issuer}'`;
     }
+    if (policy.sourceRepository !== undefined) {
+        const mismatch = sourceRepositoryMismatch(policy.sourceRepository, signer.extensions);
+        if (mismatch)
+            return `untrusted signer: ${mismatch.problem} (${found})${mismatch.hint}`;
+    }
     if (policy.sourceRef !== undefined) {
         const raw = signer.extensions.get(OID_SOURCE_REPOSITORY_REF);
         const ref = raw ? decodeDerString(raw) : undefined;
@@ -8466,6 +8487,29 @@ function policyMismatch(policy, signer) {
         }
     }
     return undefined;
+}
+/**
+ * Fails closed: a certificate without the extension (not from a GitHub Actions run, or from a Fulcio
+ * too old to write it) cannot show which repository's run signed. GitHub names are case-insensitive.
+ */
+function sourceRepositoryMismatch(expected, extensions) {
+    const raw = extensions.get(OID_SOURCE_REPOSITORY_URI);
+    const found = raw ? decodeDerString(raw) : undefined;
+    if (found !== undefined && found.toLowerCase() === expected.uri.toLowerCase())
+        return undefined;
+    if (found === undefined) {
+        const what = raw ? 'an unreadable' : 'no';
+        return {
+            problem: `the certificate has ${what} Source Repository URI extension (${OID_SOURCE_REPOSITORY_URI}), so the repository whose run signed is unknown; expected '${expected.uri}'`,
+            hint: '',
+        };
+    }
+    return {
+        problem: `source repository '${found}' is not '${expected.uri}'`,
+        hint: expected.origin === 'source-repository'
+            ? ''
+            : `; '${expected.origin}' expects its own repository's runs by default: give 'source-repository' when a run in another repository calls this reusable workflow`,
+    };
 }
 /** A DER UTF8String/IA5String/PrintableString as text; Fulcio's v2 extensions hold one. */
 function decodeDerString(der) {
@@ -9721,6 +9765,7 @@ async function verifyWorkspace(request) {
         request.certificateIdentityRegexp,
         request.signerRepository,
         request.signerWorkflow,
+        request.sourceRepository,
         request.sourceRef,
         request.certificateOidcIssuer,
     ].some((value) => value !== undefined);
@@ -9929,6 +9974,7 @@ function readVerifyOptions(inputs) {
         ...optional('certificateOidcIssuer', inputs.string('certificate-oidc-issuer')),
         ...optional('signerRepository', inputs.string('signer-repository')),
         ...optional('signerWorkflow', inputs.string('signer-workflow')),
+        ...optional('sourceRepository', inputs.string('source-repository')),
         ...optional('sourceRef', inputs.string('source-ref')),
         ...optional('publicKey', inputs.raw('public-key')),
         ...optional('trustedRoot', inputs.string('trusted-root')),
@@ -9962,6 +10008,10 @@ const verifyCommand = {
         'certificate-oidc-issuer': { kind: 'string', description: 'Exact OIDC issuer of the signer' },
         'signer-repository': { kind: 'string', description: 'GitHub: owner/repo of the signing workflow' },
         'signer-workflow': { kind: 'string', description: 'GitHub: owner/repo/.github/workflows/file.yml[@ref]' },
+        'source-repository': {
+            kind: 'string',
+            description: 'GitHub: owner/repo whose run signed (default: the repository of --signer-repository/--signer-workflow)',
+        },
         'source-ref': { kind: 'string', description: 'GitHub: the ref the signing run was triggered for' },
         'public-key': { kind: 'string', description: 'PEM public key (text or path) for keyed bundles' },
         'trusted-root': {

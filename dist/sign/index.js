@@ -70359,7 +70359,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V2: () => (/* reexport */ signWorkspace)
 });
 
-// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, BundleError, CURVES, DEFAULT_RETRY, ED25519_MESSAGE_LIMIT, GITHUB_ACTIONS_ISSUER, IN_TOTO_PAYLOAD_TYPE, KeyedSigner, KeylessSigner, MISSING_ID_TOKEN_PERMISSION, OID_SOURCE_REPOSITORY_REF, PUBLIC_GOOD_FULCIO, PUBLIC_GOOD_REKOR, SIGNATURE_PREDICATE_TYPE, buildIdentityPolicy, decodeDerString, digestFile, escapeRegExp, fetchPublicGoodTrustedRoot, formatDigest, githubActionsTokenGetter, onCurve, parseBundle, parseDerSignature, parseDigest, parsePublicKey, parseTrustedRoot, pemFromInput, policyMismatch, readBundle, readSigningConfig, readStatement, readTrustedRoot, reasonOf, seededPublicGoodTrustedRoot, selectServices, signArtifacts, signBytes, signFile, signStatement, statementMatches, trustMaterialFrom, verificationFindings, verifyArtifacts, verifyEcdsa, verifyPrehashed, verifySummary, verifyWorkspace
+// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, BundleError, CURVES, DEFAULT_RETRY, ED25519_MESSAGE_LIMIT, GITHUB_ACTIONS_ISSUER, GITHUB_SERVER_URL, IN_TOTO_PAYLOAD_TYPE, KeyedSigner, KeylessSigner, MISSING_ID_TOKEN_PERMISSION, OID_SOURCE_REPOSITORY_REF, OID_SOURCE_REPOSITORY_URI, PUBLIC_GOOD_FULCIO, PUBLIC_GOOD_REKOR, SIGNATURE_PREDICATE_TYPE, buildIdentityPolicy, decodeDerString, digestFile, escapeRegExp, fetchPublicGoodTrustedRoot, formatDigest, githubActionsTokenGetter, onCurve, parseBundle, parseDerSignature, parseDigest, parsePublicKey, parseTrustedRoot, pemFromInput, policyMismatch, readBundle, readSigningConfig, readStatement, readTrustedRoot, reasonOf, seededPublicGoodTrustedRoot, selectServices, signArtifacts, signBytes, signFile, signStatement, statementMatches, trustMaterialFrom, verificationFindings, verifyArtifacts, verifyEcdsa, verifyPrehashed, verifySummary, verifyWorkspace
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -70489,6 +70489,10 @@ function keys_parsePublicKey(input, pem) {
 ;// CONCATENATED MODULE: ./packages/sigstore/src/policy.ts
 
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The server the GitHub shortcuts name in identities and repository URIs. */
+const GITHUB_SERVER_URL = 'https://github.com';
+/** Fulcio's Source Repository URI extension (the repository whose run requested the certificate). */
+const OID_SOURCE_REPOSITORY_URI = '1.3.6.1.4.1.57264.1.12';
 /** Fulcio's Source Repository Ref extension (the git ref that triggered the run). */
 const OID_SOURCE_REPOSITORY_REF = '1.3.6.1.4.1.57264.1.14';
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -70519,6 +70523,8 @@ function policy_buildIdentityPolicy(input) {
     const githubShortcut = name === 'signer-workflow' || name === 'signer-repository';
     let identity;
     let description;
+    /** owner/repo of a GitHub shortcut: the source repository unless 'source-repository' says otherwise. */
+    let signerRepository;
     switch (name) {
         case 'certificate-identity':
             identity = new RegExp(`^${escapeRegExp(value)}$`);
@@ -70541,7 +70547,8 @@ function policy_buildIdentityPolicy(input) {
             if (!match) {
                 throw new UsageError(`Input 'signer-workflow' must look like owner/repo/.github/workflows/file.yml[@ref] (got '${value}').`);
             }
-            const url = `https://github.com/${match[1]}`;
+            const url = `${GITHUB_SERVER_URL}/${match[1]}`;
+            signerRepository = match[1].split('/').slice(0, 2).join('/');
             identity = new RegExp(`^${escapeRegExp(url)}@${match[2] ? escapeRegExp(match[2]) : '.+'}$`);
             description = `${url}@${match[2] ?? '<any ref>'}`;
             break;
@@ -70549,17 +70556,35 @@ function policy_buildIdentityPolicy(input) {
         default: {
             if (!REPOSITORY.test(value))
                 throw new UsageError(`Input 'signer-repository' must look like owner/repo (got '${value}').`);
-            identity = new RegExp(`^${escapeRegExp(`https://github.com/${value}/`)}.+@.+$`);
-            description = `https://github.com/${value}/<workflow>@<ref>`;
+            identity = new RegExp(`^${escapeRegExp(`${GITHUB_SERVER_URL}/${value}/`)}.+@.+$`);
+            description = `${GITHUB_SERVER_URL}/${value}/<workflow>@<ref>`;
+            signerRepository = value;
         }
     }
     const sourceRef = input.sourceRef?.trim() || undefined;
+    const explicitSource = input.sourceRepository?.trim() || undefined;
+    if (explicitSource !== undefined && !REPOSITORY.test(explicitSource)) {
+        throw new UsageError(`Input 'source-repository' must look like owner/repo (got '${explicitSource}').`);
+    }
+    const source = explicitSource ?? signerRepository;
+    const sourceRepository = source
+        ? {
+            uri: `${GITHUB_SERVER_URL}/${source}`,
+            origin: explicitSource ? 'source-repository' : name,
+        }
+        : undefined;
     const issuer = input.certificateOidcIssuer?.trim() ||
-        (githubShortcut || sourceRef !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
+        (githubShortcut || sourceRef !== undefined || explicitSource !== undefined ? GITHUB_ACTIONS_ISSUER : undefined);
     if (!issuer) {
         throw new UsageError("Keyless verification needs 'certificate-oidc-issuer' (the exact OIDC issuer of the signer).");
     }
-    return { identity, description, issuer, ...(sourceRef ? { sourceRef } : {}) };
+    return {
+        identity,
+        description,
+        issuer,
+        ...(sourceRepository ? { sourceRepository } : {}),
+        ...(sourceRef ? { sourceRef } : {}),
+    };
 }
 /** Why the signer does not satisfy the policy, or undefined when it does. */
 function policy_policyMismatch(policy, signer) {
@@ -70571,6 +70596,11 @@ function policy_policyMismatch(policy, signer) {
     if (signer.issuer !== policy.issuer) {
         return `untrusted signer: ${found} does not match the expected issuer '${policy.issuer}'`;
     }
+    if (policy.sourceRepository !== undefined) {
+        const mismatch = sourceRepositoryMismatch(policy.sourceRepository, signer.extensions);
+        if (mismatch)
+            return `untrusted signer: ${mismatch.problem} (${found})${mismatch.hint}`;
+    }
     if (policy.sourceRef !== undefined) {
         const raw = signer.extensions.get(OID_SOURCE_REPOSITORY_REF);
         const ref = raw ? decodeDerString(raw) : undefined;
@@ -70579,6 +70609,29 @@ function policy_policyMismatch(policy, signer) {
         }
     }
     return undefined;
+}
+/**
+ * Fails closed: a certificate without the extension (not from a GitHub Actions run, or from a Fulcio
+ * too old to write it) cannot show which repository's run signed. GitHub names are case-insensitive.
+ */
+function sourceRepositoryMismatch(expected, extensions) {
+    const raw = extensions.get(OID_SOURCE_REPOSITORY_URI);
+    const found = raw ? decodeDerString(raw) : undefined;
+    if (found !== undefined && found.toLowerCase() === expected.uri.toLowerCase())
+        return undefined;
+    if (found === undefined) {
+        const what = raw ? 'an unreadable' : 'no';
+        return {
+            problem: `the certificate has ${what} Source Repository URI extension (${OID_SOURCE_REPOSITORY_URI}), so the repository whose run signed is unknown; expected '${expected.uri}'`,
+            hint: '',
+        };
+    }
+    return {
+        problem: `source repository '${found}' is not '${expected.uri}'`,
+        hint: expected.origin === 'source-repository'
+            ? ''
+            : `; '${expected.origin}' expects its own repository's runs by default: give 'source-repository' when a run in another repository calls this reusable workflow`,
+    };
 }
 /** A DER UTF8String/IA5String/PrintableString as text; Fulcio's v2 extensions hold one. */
 function decodeDerString(der) {
@@ -71834,6 +71887,7 @@ async function verifyWorkspace(request) {
         request.certificateIdentityRegexp,
         request.signerRepository,
         request.signerWorkflow,
+        request.sourceRepository,
         request.sourceRef,
         request.certificateOidcIssuer,
     ].some((value) => value !== undefined);
