@@ -1,6 +1,7 @@
 import { createVerify } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import type { Bundle } from '@sigstore/bundle';
+import type { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
 import { Verifier, type Signer } from '@sigstore/verify';
 import { describeError, UsageError } from '@gatehouse/findings';
@@ -133,7 +134,7 @@ async function check(
     const expected = bundle.content.messageSignature.messageDigest?.digest;
     if (evidence.kind === 'digest' && (!expected || !expected.equals(evidence.digest))) {
       throw new BundleError(
-        `digest mismatch: the artifact is ${result.digest} but the bundle signs ${expected?.length ? expected.toString('hex') : '(no digest)'}`,
+        `digest mismatch: the artifact is ${result.digest} but the bundle signs ${signedDigestText(bundle.content.messageSignature.messageDigest)}`,
       );
     }
   }
@@ -213,7 +214,7 @@ async function artifactEvidence(
     result.digest = formatDigest('sha256', digests.get('sha256')!);
     if (!message!.messageDigest?.digest.equals(digests.get(algorithm)!)) {
       throw new BundleError(
-        `digest mismatch: the artifact is ${result.digest} but the bundle signs ${message!.messageDigest?.digest.toString('hex') ?? '(no digest)'}`,
+        `digest mismatch: the artifact is ${result.digest} but the bundle signs ${signedDigestText(message!.messageDigest)}`,
       );
     }
     return { evidence: { kind: 'bytes', data }, digests };
@@ -305,4 +306,10 @@ export function reasonOf(error: unknown): string {
     return `${CODE_TEXT[code]}: ${message}`;
   }
   return message;
+}
+
+/** The digest a message signature covers, written `<algorithm>:<hex>` like every digest we print. */
+function signedDigestText(digest: { algorithm: HashAlgorithm; digest: Buffer } | undefined): string {
+  if (!digest?.digest.length) return '(no digest)';
+  return formatDigest(HASH_NAMES[digest.algorithm] ?? 'sha256', digest.digest);
 }

@@ -12,6 +12,7 @@ import {
 import { parseDigest } from './digest.js';
 import { pemFromInput } from './keys.js';
 import { buildIdentityPolicy, type IdentityPolicyInput } from './policy.js';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { fetchPublicGoodTrustedRoot } from './public-good.js';
 import { githubActionsTokenGetter } from './sign/oidc.js';
 import { signArtifacts, type SignResult, type SignSubject } from './sign/sign.js';
@@ -171,7 +172,9 @@ export async function verifyWorkspace(request: VerifyRequest): Promise<VerifyRep
   const subjects = await verifySubjects(request);
   const trustedRoot = request.trustedRoot
     ? readTrustedRoot(existingFile('trusted-root', request.trustedRoot, request.workspace))
-    : await (request.defaultTrustedRoot ?? defaultTrustedRoot)();
+    : keyed && request.tlogThreshold === 0 && request.timestampThreshold === 0
+      ? keyOnlyTrustedRoot()
+      : await (request.defaultTrustedRoot ?? defaultTrustedRoot)();
   return verifyArtifacts(subjects, {
     trustedRoot,
     ...(policy ? { policy } : { publicKey: publicKey! }),
@@ -179,6 +182,23 @@ export async function verifyWorkspace(request: VerifyRequest): Promise<VerifyRep
     timestampThreshold: request.timestampThreshold,
     ...(request.predicateType ? { predicateType: request.predicateType } : {}),
   });
+}
+
+/**
+ * With a public key and neither log entries nor timestamps required, nothing in a trusted root is
+ * consulted: verification needs no network and no root, so it works offline out of the box.
+ */
+function keyOnlyTrustedRoot(): LoadedTrustedRoot {
+  return {
+    source: 'none needed (a public key, no log entry or timestamp required)',
+    root: TrustedRoot.fromJSON({
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [],
+      certificateAuthorities: [],
+      ctlogs: [],
+      timestampAuthorities: [],
+    }),
+  };
 }
 
 async function defaultTrustedRoot(): Promise<LoadedTrustedRoot> {

@@ -85,7 +85,7 @@ it('rejects a changed artifact: digest mismatch', async () => {
   const result = await verify(path, bundlePath);
   expect(result).toMatchObject({ verified: false, subject: 'app.bin', bundle: 'app.bin.sigstore.json' });
   expect(result.reason).toMatch(
-    /^digest mismatch: the artifact is sha256:[0-9a-f]{64} but the bundle signs [0-9a-f]{64}$/,
+    /^digest mismatch: the artifact is sha256:[0-9a-f]{64} but the bundle signs sha256:[0-9a-f]{64}$/,
   );
 });
 
