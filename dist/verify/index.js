@@ -68947,10 +68947,14 @@ function countBySeverity(findings) {
 /** Most severe first, then by location and rule so output is stable. */
 function sortFindings(findings) {
     return [...findings].sort((a, b) => compareSeverity(a.severity, b.severity) ||
-        (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+        compareText(a.location?.path ?? '', b.location?.path ?? '') ||
         (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-        a.ruleId.localeCompare(b.ruleId) ||
-        a.fingerprint.localeCompare(b.fingerprint));
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.fingerprint, b.fingerprint));
+}
+/** Code-unit order: the same on every machine and locale, and far cheaper than localeCompare. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./packages/findings/src/sarif-writer.ts
@@ -71212,7 +71216,7 @@ async function check(subject, verifier, options, result) {
     if (bundle.content.$case === 'messageSignature') {
         const expected = bundle.content.messageSignature.messageDigest?.digest;
         if (evidence.kind === 'digest' && (!expected || !expected.equals(evidence.digest))) {
-            throw new BundleError(`digest mismatch: the artifact is ${result.digest} but the bundle signs ${expected?.length ? expected.toString('hex') : '(no digest)'}`);
+            throw new BundleError(`digest mismatch: the artifact is ${result.digest} but the bundle signs ${signedDigestText(bundle.content.messageSignature.messageDigest)}`);
         }
     }
     let signer;
@@ -71279,7 +71283,7 @@ async function artifactEvidence(subject, bundle, publicKey, result, statementAlg
         const digests = await digest_digestFile(subject.path, ['sha256', algorithm]);
         result.digest = digest_formatDigest('sha256', digests.get('sha256'));
         if (!message.messageDigest?.digest.equals(digests.get(algorithm))) {
-            throw new BundleError(`digest mismatch: the artifact is ${result.digest} but the bundle signs ${message.messageDigest?.digest.toString('hex') ?? '(no digest)'}`);
+            throw new BundleError(`digest mismatch: the artifact is ${result.digest} but the bundle signs ${signedDigestText(message.messageDigest)}`);
         }
         return { evidence: { kind: 'bytes', data }, digests };
     }
@@ -71370,6 +71374,12 @@ function reasonOf(error) {
         return `${CODE_TEXT[code]}: ${message}`;
     }
     return message;
+}
+/** The digest a message signature covers, written `<algorithm>:<hex>` like every digest we print. */
+function signedDigestText(digest) {
+    if (!digest?.digest.length)
+        return '(no digest)';
+    return digest_formatDigest(HASH_NAMES[digest.algorithm] ?? 'sha256', digest.digest);
 }
 
 ;// CONCATENATED MODULE: ./packages/sigstore/src/sign/oidc.ts
@@ -71791,6 +71801,7 @@ function verifySummary(report) {
 
 
 
+
 const PUBLIC_GOOD_FULCIO = 'https://fulcio.sigstore.dev';
 const PUBLIC_GOOD_REKOR = 'https://rekor.sigstore.dev';
 async function signWorkspace(request) {
@@ -71893,7 +71904,9 @@ async function verifyWorkspace(request) {
     const subjects = await verifySubjects(request);
     const trustedRoot = request.trustedRoot
         ? readTrustedRoot((0,src/* existingFile */._h)('trusted-root', request.trustedRoot, request.workspace))
-        : await (request.defaultTrustedRoot ?? defaultTrustedRoot)();
+        : keyed && request.tlogThreshold === 0 && request.timestampThreshold === 0
+            ? keyOnlyTrustedRoot()
+            : await (request.defaultTrustedRoot ?? defaultTrustedRoot)();
     return verifyArtifacts(subjects, {
         trustedRoot,
         ...(policy ? { policy } : { publicKey: publicKey }),
@@ -71901,6 +71914,22 @@ async function verifyWorkspace(request) {
         timestampThreshold: request.timestampThreshold,
         ...(request.predicateType ? { predicateType: request.predicateType } : {}),
     });
+}
+/**
+ * With a public key and neither log entries nor timestamps required, nothing in a trusted root is
+ * consulted: verification needs no network and no root, so it works offline out of the box.
+ */
+function keyOnlyTrustedRoot() {
+    return {
+        source: 'none needed (a public key, no log entry or timestamp required)',
+        root: protobuf_specs_dist.TrustedRoot.fromJSON({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [],
+            certificateAuthorities: [],
+            ctlogs: [],
+            timestampAuthorities: [],
+        }),
+    };
 }
 async function defaultTrustedRoot() {
     try {
