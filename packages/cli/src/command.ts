@@ -12,6 +12,8 @@ export interface FlagSpec {
   positional?: boolean;
   /** A CLI-only short spelling, e.g. -o. */
   short?: string;
+  /** A flag with no action input (e.g. scrub's --stdin filter mode); every other flag is an input. */
+  cliOnly?: boolean;
 }
 
 export interface CliContext {

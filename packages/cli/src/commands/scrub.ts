@@ -14,16 +14,19 @@ function escapeCommandData(value: string): string {
 
 export const scrubCommand: Command = {
   name: 'scrub',
+  action: 'scrub',
   summary: 'Run a command (or filter stdin) with secrets redacted from its output; scan files and archives for leaks.',
   usage: 'gatehouse scrub [options] -- CMD ARGS...   |   gatehouse scrub --stdin [options]',
   acceptsCommand: true,
   flags: {
     secret: {
+      cliOnly: true,
       kind: 'list',
       description:
         'A value to redact (repeatable; visible in process listings: prefer --secrets-file or the environment)',
     },
     'secrets-file': {
+      cliOnly: true,
       kind: 'string',
       description: 'File of secrets: one per line, or a JSON object read as its values',
     },
@@ -33,7 +36,7 @@ export const scrubCommand: Command = {
       default: 'auto',
       description: 'Environment variables to treat as secrets: auto, none, or names/globs (MY_*, !PUBLIC_KEY)',
     },
-    stdin: { kind: 'boolean', default: 'false', description: 'Filter mode: redact stdin to stdout' },
+    stdin: { cliOnly: true, kind: 'boolean', default: 'false', description: 'Filter mode: redact stdin to stdout' },
     run: { kind: 'string', description: 'A command line to run with --shell (instead of -- CMD ARGS...)' },
     shell: {
       kind: 'string',
