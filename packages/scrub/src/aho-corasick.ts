@@ -20,6 +20,8 @@ export class AhoCorasick {
    * id ≥ `markedFrom`): how much of a text's tail could still become a marked match.
    */
   readonly markedDepth: Int32Array;
+  /** Per state, the length of the prefix it stands for. */
+  readonly depth: Int32Array;
   readonly patternLength: Int32Array;
   readonly maxPatternLength: number;
   readonly patterns: readonly string[];
@@ -117,6 +119,7 @@ export class AhoCorasick {
     this.output = output;
     this.nextOutput = nextOutput;
     this.markedDepth = markedDepth;
+    this.depth = depth.slice(0, stateCount);
     this.patternLength = Int32Array.from(patterns, (p) => p.length);
     this.maxPatternLength = patterns.reduce((max, p) => Math.max(max, p.length), 0);
   }

@@ -139,7 +139,7 @@ export class SecretScanner {
     let runs: ArrayLike<number>;
     if (this.kernel && text.length <= KERNEL_MAX_INPUT) {
       const result = this.kernel.scan(text, decode);
-      for (let h = 0; h < result.hitCount * 2; h += 2) ended(result.hits[h]!, result.hits[h + 1]! >> 2);
+      for (let h = 0; h < result.hitCount * 2; h += 2) ended(result.hits[h]!, result.hits[h + 1]! * classCount);
       // Copied out: decoding a run scans again and reuses the kernel's memory.
       runs = result.runs.slice();
     } else {
