@@ -36490,8 +36490,8 @@ function acceptable(rule, secret) {
 }
 /**
  * Groups keyword hits by line and runs each line's candidate rules once. `hits` holds
- * (keyword id, start) pairs in text order. Line ends are found with forward `indexOf` cursors, so
- * a text without a carriage return is not searched to its end for every hit.
+ * (keyword id, start) pairs in text order. Line starts and ends are found with forward `indexOf`
+ * cursors, so a text without a carriage return is not searched to its end for every hit.
  */
 function matchKeywordHits(detector, text, hits, out) {
     const n = text.length;
@@ -36523,10 +36523,15 @@ function matchKeywordHits(detector, text, hits, out) {
                 detector.matchLine(text, lineStart, lineEnd, candidates, out);
             candidates.length = 0;
             line = ++detector.stampCounter;
-            lineStart = start;
-            while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13)
-                lineStart--;
-            lineEnd = nextBreak(start);
+            // Forward from the last line seen, one break at a time (hits come in line order).
+            lineStart = lineEnd + 1;
+            for (let next = nextBreak(lineStart);; next = nextBreak(lineStart)) {
+                if (next >= start) {
+                    lineEnd = next;
+                    break;
+                }
+                lineStart = next + 1;
+            }
         }
         for (const rule of detector.rulesOfKeyword[keyword]) {
             if (seen[rule] === line)
