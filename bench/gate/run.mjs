@@ -41,7 +41,7 @@ console.log(`| gatehouse gate | ${gate.ms} ms | ${rate(gate.ms)} | ${gate.maxRss
 console.log(
   `ratio gatehouse/floor: time ${(gate.ms / floor.ms).toFixed(2)}x, memory ${(gate.maxRssMiB / floor.maxRssMiB).toFixed(2)}x`,
 );
-if (!process.argv.includes("--keep")) rmSync(work, { recursive: true, force: true });
+if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
 
 function writeSarif(path, bytes) {
   const fd = openSync(path, 'w');
