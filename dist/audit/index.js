@@ -37969,6 +37969,8 @@ class AhoCorasick {
      * id ≥ `markedFrom`): how much of a text's tail could still become a marked match.
      */
     markedDepth;
+    /** Per state, the length of the prefix it stands for. */
+    depth;
     patternLength;
     maxPatternLength;
     patterns;
@@ -38071,6 +38073,7 @@ class AhoCorasick {
         this.output = output;
         this.nextOutput = nextOutput;
         this.markedDepth = markedDepth;
+        this.depth = depth.slice(0, stateCount);
         this.patternLength = Int32Array.from(patterns, (p) => p.length);
         this.maxPatternLength = patterns.reduce((max, p) => Math.max(max, p.length), 0);
     }
@@ -38340,8 +38343,8 @@ function acceptable(rule, secret) {
 }
 /**
  * Groups keyword hits by line and runs each line's candidate rules once. `hits` holds
- * (keyword id, start) pairs in text order. Line ends are found with forward `indexOf` cursors, so
- * a text without a carriage return is not searched to its end for every hit.
+ * (keyword id, start) pairs in text order. Line starts and ends are found with forward `indexOf`
+ * cursors, so a text without a carriage return is not searched to its end for every hit.
  */
 function matchKeywordHits(detector, text, hits, out) {
     const n = text.length;
@@ -38373,10 +38376,15 @@ function matchKeywordHits(detector, text, hits, out) {
                 detector.matchLine(text, lineStart, lineEnd, candidates, out);
             candidates.length = 0;
             line = ++detector.stampCounter;
-            lineStart = start;
-            while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13)
-                lineStart--;
-            lineEnd = nextBreak(start);
+            // Forward from the last line seen, one break at a time (hits come in line order).
+            lineStart = lineEnd + 1;
+            for (let next = nextBreak(lineStart);; next = nextBreak(lineStart)) {
+                if (next >= start) {
+                    lineEnd = next;
+                    break;
+                }
+                lineStart = next + 1;
+            }
         }
         for (const rule of detector.rulesOfKeyword[keyword]) {
             if (seen[rule] === line)
@@ -38710,12 +38718,18 @@ function mostlyPrintable(text) {
  * same work and is used when WebAssembly is unavailable or the input is very large.
  */
 // Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
-// the run count, then the rows (i32 byte offsets of the next row, bitwise-not when it ends a pattern).
+// the run count, the start filter (a bitset over hashes of three bytes), then the rows: each holds
+// the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
+// when the next state ends a pattern).
 const CLASS_TABLE = 0;
 const RUN_FLAG_TABLE = 1024;
 const RUN_COUNT = 1280;
-const ROWS = 2048;
+const START_FILTER = 2048;
+const FILTER_BITS = 1 << 16;
+const ROWS = START_FILTER + FILTER_BITS / 8;
+const ROW_HEADER = 2;
 const PAGE = 65536;
+const HASH_MULTIPLIER = 0x9e3779b1;
 /** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
 const scan_kernel_KERNEL_MAX_INPUT = 1024 * 1024;
 const MIN_RUN = 16;
@@ -38748,11 +38762,22 @@ function scan_kernel_name(text) {
     const bytes = [...Buffer.from(text)];
     return [...unsignedLeb(bytes.length), ...bytes];
 }
-/** scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT. */
+/**
+ * scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT.
+ *
+ * Two loops. The first skips, three bytes at a time through a hashed bitset, every position where
+ * no pattern can start; from a position where one may, it walks the automaton until the state's
+ * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
+ * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
+ * is missed. The second loop finds runs of base64/hex characters by testing one byte in MIN_RUN:
+ * a run of MIN_RUN or more bytes covers one of them, and is widened from there.
+ */
 function scanFunctionBody() {
     // Parameters 0..4, then locals.
-    const [IN, LEN, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
-    const [I, ROW, C, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR] = [5, 6, 7, 8, 9, 10, 11, 12, 13];
+    const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
+    const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, HASH, E] = [
+        5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    ];
     const code = [];
     const op = (...bytes) => void code.push(...bytes);
     const get = (local) => op(0x20, local);
@@ -38760,11 +38785,40 @@ function scanFunctionBody() {
     const tee = (local) => op(0x22, local);
     const constant = (value) => op(0x41, ...signedLeb(value));
     const load8 = (offset) => op(0x2d, 0, ...unsignedLeb(offset));
-    const load32 = (offset) => op(0x28, 2, ...unsignedLeb(offset));
+    const load32 = (offset, alignment = 2) => op(0x28, alignment, ...unsignedLeb(offset));
     const store32 = (offset) => op(0x36, 2, ...unsignedLeb(offset));
-    const [ADD, SUB, MUL, AND, OR, XOR, SHL] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74];
-    const [EQZ, LT_S, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4e, 0x4f, 0x69];
-    const [BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x40];
+    const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
+    const [EQZ, LT_S, GT_S, LE_U, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4a, 0x4d, 0x4e, 0x4f, 0x69];
+    const [BLOCK, LOOP, IF, END_OP, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x0b, 0x0c, 0x0d, 0x40];
+    const increment = (local, by = 1) => {
+        get(local);
+        constant(by);
+        op(ADD);
+        set(local);
+    };
+    // Leaves 1 when a pattern may start at I (see startHash), else 0.
+    const candidate = () => {
+        get(I);
+        load32(0, 0);
+        constant(0x20202020);
+        op(OR);
+        constant(8);
+        op(SHL);
+        constant(HASH_MULTIPLIER | 0);
+        op(MUL);
+        constant(16);
+        op(SHR_U);
+        tee(HASH);
+        constant(5);
+        op(SHR_U);
+        constant(2);
+        op(SHL);
+        load32(START_FILTER);
+        get(HASH);
+        op(SHR_U);
+        constant(1);
+        op(AND);
+    };
     const recordRun = (end) => {
         // if (end - runStart >= MIN_RUN && ((flags & 8) == 0 || popcount(flags & 7) >= 2)) runs[n++] = {start, end, flags}
         get(end);
@@ -38803,32 +38857,48 @@ function scanFunctionBody() {
         get(ADDR);
         get(FLAGS);
         store32(8);
-        get(RUN_TOTAL);
-        constant(1);
-        op(ADD);
-        set(RUN_TOTAL);
-        op(END);
+        increment(RUN_TOTAL);
+        op(END_OP);
     };
-    // I walks the input as an address; LEN becomes the address of its end.
-    constant(-1);
-    set(RUN_START);
+    // END becomes the address of the input's end; I walks the input as an address.
+    get(IN);
+    get(END);
+    op(ADD);
+    set(END);
     get(IN);
     set(I);
-    get(IN);
-    get(LEN);
-    op(ADD);
-    set(LEN);
-    op(BLOCK, VOID);
+    op(BLOCK, VOID); // $done
+    op(LOOP, VOID); // $skip: no pattern is under way
+    op(BLOCK, VOID); // $found
     op(LOOP, VOID);
-    // if (i >= end) break
     get(I);
-    get(LEN);
+    get(END);
     op(GE_U);
-    op(BR_IF, 1);
-    // c = *i; row = rows[row + classOf[c]] (all byte offsets)
+    op(BR_IF, 3); // → $done
+    candidate();
+    op(BR_IF, 1); // → $found
+    increment(I);
+    op(BR, 0);
+    op(END_OP);
+    op(END_OP);
+    // From the root at a candidate position.
+    constant(0);
+    set(ROW);
+    get(I);
+    set(LAST);
+    op(LOOP, VOID); // $step
+    get(I);
+    get(END);
+    op(GE_U);
+    op(BR_IF, 2); // → $done
+    candidate();
+    op(IF, VOID);
+    get(I);
+    set(LAST);
+    op(END_OP);
+    // row = rows[row + classOf[*i]] (byte offsets; negative when the state ends a pattern)
     get(I);
     load8(0);
-    tee(C);
     constant(2);
     op(SHL);
     load32(CLASS_TABLE);
@@ -38839,7 +38909,6 @@ function scanFunctionBody() {
     constant(0);
     op(LT_S);
     op(IF, VOID);
-    // A state that ends a pattern: record (i, row).
     get(ROW);
     constant(-1);
     op(XOR);
@@ -38856,66 +38925,105 @@ function scanFunctionBody() {
     store32(0);
     get(ADDR);
     get(ROW);
+    load32(ROWS + 4);
     store32(4);
-    get(HITS);
-    constant(1);
-    op(ADD);
-    set(HITS);
-    op(END);
+    increment(HITS);
+    op(END_OP);
+    increment(I);
+    // Back to skipping when the live suffix (I - depth) starts after the last candidate.
+    get(I);
+    get(ROW);
+    load32(ROWS);
+    op(SUB);
+    get(LAST);
+    op(GT_S);
+    op(BR_IF, 1); // → $skip
+    op(BR, 0); // → $step
+    op(END_OP);
+    op(END_OP);
+    op(END_OP);
+    // Runs of base64/hex: test one byte in MIN_RUN, widen a run from any byte that belongs to one.
     get(DECODE);
     op(IF, VOID);
-    get(C);
+    get(IN);
+    constant(MIN_RUN - 1);
+    op(ADD);
+    set(I);
+    op(BLOCK, VOID); // $runsDone
+    op(LOOP, VOID); // $probe
+    get(I);
+    get(END);
+    op(GE_U);
+    op(BR_IF, 1);
+    get(I);
+    load8(0);
     load8(RUN_FLAG_TABLE);
-    tee(FLAG);
+    op(EQZ);
     op(IF, VOID);
-    get(RUN_START);
-    constant(0);
-    op(LT_S);
-    op(IF, VOID);
+    increment(I, MIN_RUN);
+    op(BR, 1); // → $probe
+    op(END_OP);
     get(I);
     set(RUN_START);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(RUN_START);
+    get(IN);
+    op(LE_U);
+    op(BR_IF, 1);
+    get(RUN_START);
+    constant(1);
+    op(SUB);
+    load8(0);
+    load8(RUN_FLAG_TABLE);
+    op(EQZ);
+    op(BR_IF, 1);
+    get(RUN_START);
+    constant(1);
+    op(SUB);
+    set(RUN_START);
+    op(BR, 0);
+    op(END_OP);
+    op(END_OP);
     constant(0);
     set(FLAGS);
-    op(END);
+    get(RUN_START);
+    set(E);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(E);
+    get(END);
+    op(GE_U);
+    op(BR_IF, 1);
+    get(E);
+    load8(0);
+    load8(RUN_FLAG_TABLE);
+    tee(FLAG);
+    op(EQZ);
+    op(BR_IF, 1);
     get(FLAGS);
     get(FLAG);
     op(OR);
     set(FLAGS);
-    op(ELSE);
-    get(RUN_START);
-    constant(0);
-    op(GE_S);
-    op(IF, VOID);
-    recordRun(I);
-    constant(-1);
-    set(RUN_START);
-    op(END);
-    op(END);
-    op(END);
-    // i++; continue
-    get(I);
-    constant(1);
+    increment(E);
+    op(BR, 0);
+    op(END_OP);
+    op(END_OP);
+    recordRun(E);
+    get(E);
+    constant(MIN_RUN);
     op(ADD);
     set(I);
-    op(BR, 0);
-    op(END);
-    op(END);
-    // A run reaching the end of the input.
-    get(DECODE);
-    op(IF, VOID);
-    get(RUN_START);
-    constant(0);
-    op(GE_S);
-    op(IF, VOID);
-    recordRun(LEN);
-    op(END);
-    op(END);
+    op(BR, 0); // → $probe
+    op(END_OP);
+    op(END_OP);
+    op(END_OP);
     constant(RUN_COUNT);
     get(RUN_TOTAL);
     store32(0);
     get(HITS);
-    op(END);
-    const locals = [1, ...unsignedLeb(9), 0x7f];
+    op(END_OP);
+    const locals = [1, ...unsignedLeb(11), 0x7f];
     const body = [...locals, ...code];
     return [...unsignedLeb(body.length), ...body];
 }
@@ -38966,15 +39074,25 @@ class ScanKernel {
         const module = kernelModule();
         if (!module || !wasm)
             return undefined;
-        const inputOffset = align(ROWS + automaton.rows.length * 4);
+        const classCount = automaton.classCount;
+        const stride = classCount + ROW_HEADER;
+        const stateCount = automaton.stateCount;
+        const inputOffset = align(ROWS + stateCount * stride * 4);
         const memory = new wasm.Memory({ initial: Math.ceil((inputOffset + PAGE) / PAGE) });
         const bytes = new Uint8Array(memory.buffer);
-        new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => cls * 4));
+        new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => (cls + ROW_HEADER) * 4));
         bytes.set(runFlags, RUN_FLAG_TABLE);
-        const rows = new Int32Array(memory.buffer, ROWS, automaton.rows.length);
-        for (let i = 0; i < rows.length; i++) {
-            const row = automaton.rows[i];
-            rows[i] = row < 0 ? ~(~row * 4) : row * 4;
+        new Int32Array(memory.buffer, START_FILTER, FILTER_BITS / 32).set(startFilter(automaton.patterns));
+        const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
+        for (let state = 0; state < stateCount; state++) {
+            const at = state * stride;
+            rows[at] = automaton.depth[state];
+            rows[at + 1] = state;
+            for (let cls = 0; cls < classCount; cls++) {
+                const next = automaton.rows[state * classCount + cls];
+                const target = ((next < 0 ? ~next : next) / classCount) * stride * 4;
+                rows[at + ROW_HEADER + cls] = next < 0 ? ~target : target;
+            }
         }
         const instance = new wasm.Instance(module, { env: { memory } });
         return new ScanKernel(memory, instance.exports.scan, inputOffset);
@@ -38998,6 +39116,32 @@ class ScanKernel {
             runCount,
         };
     }
+}
+/** Folds a byte the way the start filter does: ASCII letters (and a few symbols) lose their case. */
+const fold = (code) => (code & 0xff) | 0x20;
+function startHash(b0, b1, b2) {
+    return Math.imul((fold(b0) | (fold(b1) << 8) | (fold(b2) << 16)) << 8, HASH_MULTIPLIER) >>> 16;
+}
+/**
+ * The bitset the skipping loop tests: the hash of the first three bytes (case folded) of every
+ * pattern; a two-byte pattern sets every third byte, a one-byte pattern every bit.
+ */
+function startFilter(patterns) {
+    const bits = new Int32Array(FILTER_BITS / 32);
+    const mark = (hash) => void (bits[hash >>> 5] |= 1 << (hash & 31));
+    for (const pattern of patterns) {
+        if (pattern.length === 0)
+            continue;
+        if (pattern.length === 1)
+            return bits.fill(-1);
+        const [b0, b1] = [pattern.charCodeAt(0), pattern.charCodeAt(1)];
+        if (pattern.length === 2)
+            for (let b2 = 0; b2 < 256; b2++)
+                mark(startHash(b0, b1, b2));
+        else
+            mark(startHash(b0, b1, pattern.charCodeAt(2)));
+    }
+    return bits;
 }
 function align(offset) {
     return (offset + 7) & ~7;
@@ -39742,7 +39886,7 @@ class scanner_SecretScanner {
         if (this.kernel && text.length <= scan_kernel_KERNEL_MAX_INPUT) {
             const result = this.kernel.scan(text, decode);
             for (let h = 0; h < result.hitCount * 2; h += 2)
-                ended(result.hits[h], result.hits[h + 1] >> 2);
+                ended(result.hits[h], result.hits[h + 1] * classCount);
             // Copied out: decoding a run scans again and reuses the kernel's memory.
             runs = result.runs.slice();
         }
