@@ -132,12 +132,12 @@ describe('runPin check mode', () => {
     });
     const result = await runPin({ workspace: root });
     expect(result.findings.map((f) => [f.ruleId, f.location?.path, f.location?.line])).toEqual([
-      ['parse-error', 'bad.yaml', 2],
       ['parse-error', 'Dockerfile', 1],
       ['image-not-pinned', 'Dockerfile', 2],
+      ['parse-error', 'bad.yaml', 2],
       ['image-not-pinned', 'ok.yaml', 3],
     ]);
-    expect(result.findings[1]!.message).toBe(
+    expect(result.findings[0]!.message).toBe(
       'Dockerfile Dockerfile: FROM needs an image (and 2 more problems in this file)',
     );
   });
