@@ -36865,15 +36865,17 @@ function mostlyPrintable(text) {
  * same work and is used when WebAssembly is unavailable or the input is very large.
  */
 // Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
-// the run count, the start filter (a bitset over hashes of three bytes), then the rows: each holds
+// the run count, the start filter (a byte per hash of three bytes), then the rows: each holds
 // the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
 // when the next state ends a pattern).
 const CLASS_TABLE = 0;
 const RUN_FLAG_TABLE = 1024;
 const RUN_COUNT = 1280;
 const START_FILTER = 2048;
-const FILTER_BITS = 1 << 16;
-const ROWS = START_FILTER + FILTER_BITS / 8;
+const FILTER_SIZE = 1 << 16;
+const ROWS = START_FILTER + FILTER_SIZE;
+/** Positions the skipping loop tests per round. */
+const UNROLL = 4;
 const ROW_HEADER = 2;
 const PAGE = 65536;
 const HASH_MULTIPLIER = 0x9e3779b1;
@@ -36912,7 +36914,7 @@ function scan_kernel_name(text) {
 /**
  * scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT.
  *
- * Two loops. The first skips, three bytes at a time through a hashed bitset, every position where
+ * Two loops. The first skips, looking up a hash of three bytes in a table, every position where
  * no pattern can start; from a position where one may, it walks the automaton until the state's
  * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
  * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
@@ -36922,9 +36924,7 @@ function scan_kernel_name(text) {
 function scanFunctionBody() {
     // Parameters 0..4, then locals.
     const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
-    const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, HASH, E] = [
-        5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-    ];
+    const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
     const code = [];
     const op = (...bytes) => void code.push(...bytes);
     const get = (local) => op(0x20, local);
@@ -36935,7 +36935,7 @@ function scanFunctionBody() {
     const load32 = (offset, alignment = 2) => op(0x28, alignment, ...unsignedLeb(offset));
     const store32 = (offset) => op(0x36, 2, ...unsignedLeb(offset));
     const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
-    const [EQZ, LT_S, GT_S, LE_U, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4a, 0x4d, 0x4e, 0x4f, 0x69];
+    const [EQZ, LT_S, GT_S, GT_U, LE_U, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x69];
     const [BLOCK, LOOP, IF, END_OP, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x0b, 0x0c, 0x0d, 0x40];
     const increment = (local, by = 1) => {
         get(local);
@@ -36943,10 +36943,10 @@ function scanFunctionBody() {
         op(ADD);
         set(local);
     };
-    // Leaves 1 when a pattern may start at I (see startHash), else 0.
-    const candidate = () => {
+    // Leaves nonzero when a pattern may start at I + at (see startHash), else 0.
+    const candidate = (at = 0) => {
         get(I);
-        load32(0, 0);
+        load32(at, 0);
         constant(0x20202020);
         op(OR);
         constant(8);
@@ -36955,16 +36955,7 @@ function scanFunctionBody() {
         op(MUL);
         constant(16);
         op(SHR_U);
-        tee(HASH);
-        constant(5);
-        op(SHR_U);
-        constant(2);
-        op(SHL);
-        load32(START_FILTER);
-        get(HASH);
-        op(SHR_U);
-        constant(1);
-        op(AND);
+        load8(START_FILTER);
     };
     const recordRun = (end) => {
         // if (end - runStart >= MIN_RUN && ((flags & 8) == 0 || popcount(flags & 7) >= 2)) runs[n++] = {start, end, flags}
@@ -37017,7 +37008,29 @@ function scanFunctionBody() {
     op(BLOCK, VOID); // $done
     op(LOOP, VOID); // $skip: no pattern is under way
     op(BLOCK, VOID); // $found
-    op(LOOP, VOID);
+    op(BLOCK, VOID); // $tail
+    // UNROLL positions per round while they all lie in the input.
+    op(LOOP, VOID); // $fast
+    get(I);
+    constant(UNROLL);
+    op(ADD);
+    get(END);
+    op(GT_U);
+    op(BR_IF, 1); // → $tail
+    candidate(0);
+    op(BR_IF, 2); // → $found
+    for (let at = 1; at < UNROLL; at++) {
+        candidate(at);
+        op(IF, VOID);
+        increment(I, at);
+        op(BR, 3); // → $found
+        op(END_OP);
+    }
+    increment(I, UNROLL);
+    op(BR, 0); // → $fast
+    op(END_OP);
+    op(END_OP);
+    op(LOOP, VOID); // the last positions, one at a time
     get(I);
     get(END);
     op(GE_U);
@@ -37170,7 +37183,7 @@ function scanFunctionBody() {
     store32(0);
     get(HITS);
     op(END_OP);
-    const locals = [1, ...unsignedLeb(11), 0x7f];
+    const locals = [1, ...unsignedLeb(10), 0x7f];
     const body = [...locals, ...code];
     return [...unsignedLeb(body.length), ...body];
 }
@@ -37229,7 +37242,7 @@ class ScanKernel {
         const bytes = new Uint8Array(memory.buffer);
         new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => (cls + ROW_HEADER) * 4));
         bytes.set(runFlags, RUN_FLAG_TABLE);
-        new Int32Array(memory.buffer, START_FILTER, FILTER_BITS / 32).set(startFilter(automaton.patterns));
+        bytes.set(startFilter(automaton.patterns), START_FILTER);
         const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
         for (let state = 0; state < stateCount; state++) {
             const at = state * stride;
@@ -37270,25 +37283,24 @@ function startHash(b0, b1, b2) {
     return Math.imul((fold(b0) | (fold(b1) << 8) | (fold(b2) << 16)) << 8, HASH_MULTIPLIER) >>> 16;
 }
 /**
- * The bitset the skipping loop tests: the hash of the first three bytes (case folded) of every
- * pattern; a two-byte pattern sets every third byte, a one-byte pattern every bit.
+ * The table the skipping loop tests: one byte per hash of the first three bytes (case folded) of a
+ * pattern; a two-byte pattern marks every third byte, a one-byte pattern everything.
  */
 function startFilter(patterns) {
-    const bits = new Int32Array(FILTER_BITS / 32);
-    const mark = (hash) => void (bits[hash >>> 5] |= 1 << (hash & 31));
+    const table = new Uint8Array(FILTER_SIZE);
     for (const pattern of patterns) {
         if (pattern.length === 0)
             continue;
         if (pattern.length === 1)
-            return bits.fill(-1);
+            return table.fill(1);
         const [b0, b1] = [pattern.charCodeAt(0), pattern.charCodeAt(1)];
         if (pattern.length === 2)
             for (let b2 = 0; b2 < 256; b2++)
-                mark(startHash(b0, b1, b2));
+                table[startHash(b0, b1, b2)] = 1;
         else
-            mark(startHash(b0, b1, pattern.charCodeAt(2)));
+            table[startHash(b0, b1, pattern.charCodeAt(2))] = 1;
     }
-    return bits;
+    return table;
 }
 function align(offset) {
     return (offset + 7) & ~7;

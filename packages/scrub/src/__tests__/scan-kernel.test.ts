@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { AhoCorasick } from '../aho-corasick.js';
+import { RUN_FLAGS, worthDecoding } from '../encoded-runs.js';
+import { MIN_RUN, ScanKernel } from '../scan-kernel.js';
+
+const PATTERNS = ['key', 'password', 'pass', '://', 'SK', 'q~', 'ghp_', 'AKIA', 'private key', 'bench-secret-1-Xy9'];
+const FRAGMENTS = [
+  ...PATTERNS,
+  'KEY',
+  'Pass',
+  'sk',
+  'ghp',
+  'bench-secret-1-',
+  ' ',
+  '=',
+  '\n',
+  '\r\n',
+  '\x1b[31m',
+  'é',
+  '\xff',
+  'a',
+  'Z',
+  '0',
+  '+',
+  '/',
+  '_',
+  '-',
+  'abcdef0123456789',
+  'QUJDREVGR0hJSktMTU5PUA',
+];
+
+/** Every occurrence as the automaton's own JavaScript loop reports it: (end, pattern id) pairs. */
+function referenceHits(automaton: AhoCorasick, text: string): number[] {
+  return automaton.findAll(text).flatMap(([id, , end]) => [end - 1, id]);
+}
+
+/** Maximal runs of base64/hex characters worth decoding, byte by byte. */
+function referenceRuns(text: string): number[] {
+  const runs: number[] = [];
+  let start = -1;
+  let flags = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const flag = i < text.length ? RUN_FLAGS[text.charCodeAt(i)]! : 0;
+    if (flag !== 0) {
+      if (start < 0) [start, flags] = [i, 0];
+      flags |= flag;
+    } else if (start >= 0) {
+      if (i - start >= MIN_RUN && worthDecoding(flags)) runs.push(start, i, flags);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+describe('the WebAssembly scan kernel', () => {
+  const automaton = new AhoCorasick(PATTERNS, true);
+  const kernel = ScanKernel.for(automaton, RUN_FLAGS)!;
+
+  it('reports every pattern end and every run the byte-by-byte loops report, for any text', () => {
+    expect(kernel).toBeDefined();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 120 }), (parts) => {
+        const text = Buffer.from(parts.join(''), 'utf8').toString('latin1');
+        const result = kernel.scan(text, true);
+        const hits: number[] = [];
+        for (let h = 0; h < result.hitCount * 2; h += 2) {
+          const [position, state] = [result.hits[h]!, result.hits[h + 1]!];
+          const ids: number[] = [];
+          for (let id = automaton.output[state]!; id >= 0; id = automaton.nextOutput[id]!) ids.push(id);
+          for (const id of ids.reverse()) hits.push(position, id);
+        }
+        const sortPairs = (pairs: number[]): string =>
+          JSON.stringify(
+            Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i]!, pairs[2 * i + 1]!]).sort(
+              (a, b) => a[0]! - b[0]! || a[1]! - b[1]!,
+            ),
+          );
+        expect(sortPairs(hits)).toEqual(sortPairs(referenceHits(automaton, text)));
+        expect(Array.from(result.runs)).toEqual(referenceRuns(text));
+      }),
+      { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 500) },
+    );
+  });
+});
