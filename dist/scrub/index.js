@@ -36217,7 +36217,8 @@ class AhoCorasick {
                 classOf[c] = classOf[c + 32];
         this.classOf = classOf;
         this.classCount = classCount;
-        // A trie first, with children in the (still zero) dense table itself, then breadth-first failure links.
+        // A trie first, with children in the (still zero) dense table itself and in per-state child
+        // lists, then breadth-first failure links.
         let capacity = 1;
         for (const pattern of patterns)
             capacity += pattern.length;
@@ -36226,17 +36227,25 @@ class AhoCorasick {
         const onMarked = new Uint8Array(capacity);
         const terminalFirst = new Int32Array(capacity).fill(-1);
         const terminalNext = new Int32Array(patterns.length).fill(-1);
+        const firstChild = new Int32Array(capacity);
+        const nextSibling = new Int32Array(capacity);
+        const classOfState = new Int32Array(capacity);
         let stateCount = 1;
-        patterns.forEach((pattern, id) => {
+        for (let id = 0; id < patterns.length; id++) {
+            const pattern = patterns[id];
             let state = 0;
             const marked = id >= markedFrom;
             for (let i = 0; i < pattern.length; i++) {
-                const cell = state * classCount + classOf[fold(pattern.charCodeAt(i) & 0xff)];
+                const cls = classOf[fold(pattern.charCodeAt(i) & 0xff)];
+                const cell = state * classCount + cls;
                 let next = table[cell];
                 if (next === 0) {
                     next = stateCount++;
                     table[cell] = next;
                     depth[next] = depth[state] + 1;
+                    classOfState[next] = cls;
+                    nextSibling[next] = firstChild[state];
+                    firstChild[state] = next;
                 }
                 state = next;
                 if (marked)
@@ -36244,18 +36253,16 @@ class AhoCorasick {
             }
             terminalNext[id] = terminalFirst[state];
             terminalFirst[state] = id;
-        });
+        }
         const fail = new Int32Array(stateCount);
         const output = new Int32Array(stateCount).fill(-1);
         const nextOutput = new Int32Array(patterns.length).fill(-1);
         const markedDepth = new Int32Array(stateCount);
         const queue = new Int32Array(stateCount);
         let tail = 0;
-        for (let cls = 0; cls < classCount; cls++) {
-            const next = table[cls];
-            if (next !== 0)
-                queue[tail++] = next;
-        }
+        // Children of the root fail to the root (fail is 0 already).
+        for (let child = firstChild[0]; child !== 0; child = nextSibling[child])
+            queue[tail++] = child;
         for (let head = 0; head < tail; head++) {
             const state = queue[head];
             const f = fail[state];
@@ -36270,19 +36277,18 @@ class AhoCorasick {
             }
             output[state] = first;
             markedDepth[state] = onMarked[state] ? depth[state] : markedDepth[f];
-            for (let cls = 0; cls < classCount; cls++) {
-                const cell = state * classCount + cls;
-                const child = table[cell];
-                if (child !== 0) {
-                    fail[child] = depth[state] === 0 ? 0 : table[f * classCount + cls];
-                    queue[tail++] = child;
-                }
-                else {
-                    table[cell] = table[f * classCount + cls];
-                }
+            // The row is its failure state's row (complete: shallower), except where the trie goes on.
+            const row = state * classCount;
+            const failRow = f * classCount;
+            table.copyWithin(row, failRow, failRow + classCount);
+            for (let child = firstChild[state]; child !== 0; child = nextSibling[child]) {
+                const cls = classOfState[child];
+                fail[child] = table[failRow + cls];
+                table[row + cls] = child;
+                queue[tail++] = child;
             }
         }
-        // Children of the root fail to the root; their transitions were completed above from row 0.
+        // Each next state pre-multiplied into its row offset, negated when it ends a pattern.
         const rows = table.subarray(0, stateCount * classCount);
         for (let i = 0; i < rows.length; i++) {
             const next = rows[i];
@@ -36401,7 +36407,9 @@ const RUNNER_DUMP_RULE = 'runner-memory-dump';
  * costs little on lines that mention none of them.
  */
 class Detector {
-    keywords;
+    /** The distinct keywords of all rules; a keyword's id is its index. */
+    keywordPatterns;
+    keywordAutomaton;
     /** Keyword id → 1 when the keyword must match in its exact case (it has capitals). */
     exactKeyword;
     /** Keyword id → indices of the rules it triggers. */
@@ -36429,9 +36437,14 @@ class Detector {
                     rulesOfKeyword[id].push(index);
             }
         });
-        this.keywords = new AhoCorasick([...keywordIds.keys()], true);
-        this.exactKeyword = Uint8Array.from([...keywordIds.keys()], (k) => (k === k.toLowerCase() ? 0 : 1));
+        this.keywordPatterns = [...keywordIds.keys()];
+        this.exactKeyword = Uint8Array.from(this.keywordPatterns, (k) => (k === k.toLowerCase() ? 0 : 1));
         this.rulesOfKeyword = rulesOfKeyword;
+    }
+    /** The keywords alone in an automaton (built on first use: the scanner folds them into its own). */
+    get keywords() {
+        this.keywordAutomaton ??= new AhoCorasick(this.keywordPatterns, true);
+        return this.keywordAutomaton;
     }
     /** Runs the given rules over `text.slice(from, to)` (one line) and appends accepted matches. */
     matchLine(text, from, to, ruleIndices, out) {
@@ -37971,9 +37984,9 @@ class SecretScanner {
         for (const value of options.knownValues ?? [])
             for (const form of encodedForms(value))
                 forms.add(form.text);
-        this.keywordCount = this.detector.keywords.patterns.length;
-        this.privateKeyKeyword = this.detector.keywords.patterns.indexOf('private key');
-        this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+        this.keywordCount = this.detector.keywordPatterns.length;
+        this.privateKeyKeyword = this.detector.keywordPatterns.indexOf('private key');
+        this.combined = new AhoCorasick([...this.detector.keywordPatterns, ...forms], true, this.keywordCount);
         this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
         this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
         this.maxDepth = options.maxDepth ?? 3;

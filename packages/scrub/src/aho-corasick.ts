@@ -47,7 +47,8 @@ export class AhoCorasick {
     this.classOf = classOf;
     this.classCount = classCount;
 
-    // A trie first, with children in the (still zero) dense table itself, then breadth-first failure links.
+    // A trie first, with children in the (still zero) dense table itself and in per-state child
+    // lists, then breadth-first failure links.
     let capacity = 1;
     for (const pattern of patterns) capacity += pattern.length;
     const table = new Int32Array(capacity * classCount);
@@ -55,24 +56,32 @@ export class AhoCorasick {
     const onMarked = new Uint8Array(capacity);
     const terminalFirst = new Int32Array(capacity).fill(-1);
     const terminalNext = new Int32Array(patterns.length).fill(-1);
+    const firstChild = new Int32Array(capacity);
+    const nextSibling = new Int32Array(capacity);
+    const classOfState = new Int32Array(capacity);
     let stateCount = 1;
-    patterns.forEach((pattern, id) => {
+    for (let id = 0; id < patterns.length; id++) {
+      const pattern = patterns[id]!;
       let state = 0;
       const marked = id >= markedFrom;
       for (let i = 0; i < pattern.length; i++) {
-        const cell = state * classCount + classOf[fold(pattern.charCodeAt(i) & 0xff)]!;
+        const cls = classOf[fold(pattern.charCodeAt(i) & 0xff)]!;
+        const cell = state * classCount + cls;
         let next = table[cell]!;
         if (next === 0) {
           next = stateCount++;
           table[cell] = next;
           depth[next] = depth[state]! + 1;
+          classOfState[next] = cls;
+          nextSibling[next] = firstChild[state]!;
+          firstChild[state] = next;
         }
         state = next;
         if (marked) onMarked[state] = 1;
       }
       terminalNext[id] = terminalFirst[state]!;
       terminalFirst[state] = id;
-    });
+    }
 
     const fail = new Int32Array(stateCount);
     const output = new Int32Array(stateCount).fill(-1);
@@ -80,10 +89,8 @@ export class AhoCorasick {
     const markedDepth = new Int32Array(stateCount);
     const queue = new Int32Array(stateCount);
     let tail = 0;
-    for (let cls = 0; cls < classCount; cls++) {
-      const next = table[cls]!;
-      if (next !== 0) queue[tail++] = next;
-    }
+    // Children of the root fail to the root (fail is 0 already).
+    for (let child = firstChild[0]!; child !== 0; child = nextSibling[child]!) queue[tail++] = child;
     for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       const f = fail[state]!;
@@ -98,18 +105,18 @@ export class AhoCorasick {
       }
       output[state] = first;
       markedDepth[state] = onMarked[state] ? depth[state]! : markedDepth[f]!;
-      for (let cls = 0; cls < classCount; cls++) {
-        const cell = state * classCount + cls;
-        const child = table[cell]!;
-        if (child !== 0) {
-          fail[child] = depth[state] === 0 ? 0 : table[f * classCount + cls]!;
-          queue[tail++] = child;
-        } else {
-          table[cell] = table[f * classCount + cls]!;
-        }
+      // The row is its failure state's row (complete: shallower), except where the trie goes on.
+      const row = state * classCount;
+      const failRow = f * classCount;
+      table.copyWithin(row, failRow, failRow + classCount);
+      for (let child = firstChild[state]!; child !== 0; child = nextSibling[child]!) {
+        const cls = classOfState[child]!;
+        fail[child] = table[failRow + cls]!;
+        table[row + cls] = child;
+        queue[tail++] = child;
       }
     }
-    // Children of the root fail to the root; their transitions were completed above from row 0.
+    // Each next state pre-multiplied into its row offset, negated when it ends a pattern.
     const rows = table.subarray(0, stateCount * classCount);
     for (let i = 0; i < rows.length; i++) {
       const next = rows[i]!;

@@ -22,7 +22,9 @@ export interface DetectorMatch {
  * costs little on lines that mention none of them.
  */
 export class Detector {
-  readonly keywords: AhoCorasick;
+  /** The distinct keywords of all rules; a keyword's id is its index. */
+  readonly keywordPatterns: readonly string[];
+  private keywordAutomaton: AhoCorasick | undefined;
   /** Keyword id → 1 when the keyword must match in its exact case (it has capitals). */
   readonly exactKeyword: Uint8Array;
   /** Keyword id → indices of the rules it triggers. */
@@ -50,9 +52,15 @@ export class Detector {
         if (!rulesOfKeyword[id]!.includes(index)) rulesOfKeyword[id]!.push(index);
       }
     });
-    this.keywords = new AhoCorasick([...keywordIds.keys()], true);
-    this.exactKeyword = Uint8Array.from([...keywordIds.keys()], (k) => (k === k.toLowerCase() ? 0 : 1));
+    this.keywordPatterns = [...keywordIds.keys()];
+    this.exactKeyword = Uint8Array.from(this.keywordPatterns, (k) => (k === k.toLowerCase() ? 0 : 1));
     this.rulesOfKeyword = rulesOfKeyword;
+  }
+
+  /** The keywords alone in an automaton (built on first use: the scanner folds them into its own). */
+  get keywords(): AhoCorasick {
+    this.keywordAutomaton ??= new AhoCorasick(this.keywordPatterns, true);
+    return this.keywordAutomaton;
   }
 
   /** Runs the given rules over `text.slice(from, to)` (one line) and appends accepted matches. */

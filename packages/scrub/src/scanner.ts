@@ -67,9 +67,9 @@ export class SecretScanner {
     this.detector = new Detector(options.rules ?? BUILTIN_RULES);
     const forms = new Set<string>();
     for (const value of options.knownValues ?? []) for (const form of encodedForms(value)) forms.add(form.text);
-    this.keywordCount = this.detector.keywords.patterns.length;
-    this.privateKeyKeyword = this.detector.keywords.patterns.indexOf('private key');
-    this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+    this.keywordCount = this.detector.keywordPatterns.length;
+    this.privateKeyKeyword = this.detector.keywordPatterns.indexOf('private key');
+    this.combined = new AhoCorasick([...this.detector.keywordPatterns, ...forms], true, this.keywordCount);
     this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
     this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
     this.maxDepth = options.maxDepth ?? 3;
