@@ -30879,7 +30879,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
-/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9570);
+/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1923);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1473);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4093);
 
@@ -30934,7 +30934,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export commandEnvironment */
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3227);
-/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9570);
+/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1923);
 
 
 /**
@@ -35780,7 +35780,7 @@ function purlMatches(pattern, finding) {
 
 /***/ }),
 
-/***/ 9570:
+/***/ 1923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36869,32 +36869,8 @@ function mostlyPrintable(text) {
     return printable >= text.length * 0.75;
 }
 
-;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
-/**
- * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
- * instructions (no toolchain, no binary blob): it walks the automaton over the input bytes and
- * records every state that ends a pattern, and every run of base64/hex characters worth decoding.
- * JavaScript then handles those few positions. The plain JavaScript loop in scanner.ts does the
- * same work and is used when WebAssembly is unavailable or the input is very large.
- */
-// Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
-// the run count, the start filter (a byte per hash of three bytes), then the rows: each holds
-// the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
-// when the next state ends a pattern).
-const CLASS_TABLE = 0;
-const RUN_FLAG_TABLE = 1024;
-const RUN_COUNT = 1280;
-const START_FILTER = 2048;
-const FILTER_SIZE = 1 << 16;
-const ROWS = START_FILTER + FILTER_SIZE;
-/** Positions the skipping loop tests per round. */
-const UNROLL = 4;
-const ROW_HEADER = 2;
-const PAGE = 65536;
-const HASH_MULTIPLIER = 0x9e3779b1;
-/** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
-const KERNEL_MAX_INPUT = 1024 * 1024;
-const MIN_RUN = 16;
+;// CONCATENATED MODULE: ./packages/scrub/src/wasm-assembler.ts
+/** Just enough of a WebAssembly assembler for the scan kernel: encodings, sections and an instruction emitter. */
 function unsignedLeb(value) {
     const out = [];
     do {
@@ -36920,10 +36896,255 @@ function signedLeb(value) {
 function section(id, content) {
     return [id, ...unsignedLeb(content.length), ...content];
 }
-function scan_kernel_name(text) {
+function wasm_assembler_name(text) {
     const bytes = [...Buffer.from(text)];
     return [...unsignedLeb(bytes.length), ...bytes];
 }
+/** i32 opcodes. */
+const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
+const [EQZ, EQ, LT_S, LT_U, GT_S, GT_U, LE_U, GE_S, GE_U, POPCNT] = [
+    0x45, 0x46, 0x48, 0x49, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x69,
+];
+/** Control opcodes, and the empty block type. */
+const [BLOCK, LOOP, IF, ELSE, wasm_assembler_END, BR, BR_IF, RETURN, CALL, SELECT, VOID] = [
+    0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0f, 0x10, 0x1b, 0x40,
+];
+/** Emits one function's instructions; `body(localCount)` wraps them with i32 locals into a code entry. */
+function emitter() {
+    const code = [];
+    const op = (...bytes) => void code.push(...bytes);
+    const get = (local) => op(0x20, local);
+    const set = (local) => op(0x21, local);
+    return {
+        op,
+        get,
+        set,
+        tee: (local) => op(0x22, local),
+        constant: (value) => op(0x41, ...signedLeb(value)),
+        load8: (offset) => op(0x2d, 0, ...unsignedLeb(offset)),
+        load32: (offset, alignment = 2) => op(0x28, alignment, ...unsignedLeb(offset)),
+        store32: (offset) => op(0x36, 2, ...unsignedLeb(offset)),
+        increment: (local, by = 1) => {
+            get(local);
+            op(0x41, ...signedLeb(by));
+            op(ADD);
+            set(local);
+        },
+        body: (localCount) => {
+            const entry = [1, ...unsignedLeb(localCount), 0x7f, ...code, wasm_assembler_END];
+            return [...unsignedLeb(entry.length), ...entry];
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/scrub/src/kernel-text-check.ts
+
+
+/** The three tables: hex digit values, base64 values (255 when not base64), and 1 for a text byte. */
+function textCheckTables() {
+    const text = new Uint8Array(256);
+    for (let byte = 0; byte < 256; byte++)
+        text[byte] = (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13 ? 1 : 0;
+    return { hex: Uint8Array.from(HEX_VALUE), base64: Uint8Array.from(BASE64_VALUE, (v) => (v < 0 ? 255 : v)), text };
+}
+/**
+ * looksLikeText(start, end, hex) → 1 when, at one of the alignments the scanner tries (two for hex,
+ * four for base64), the run reads as text by the exact rules of hexLooksLikeText and
+ * base64LooksLikeText; else 0. Runs that fail are not worth handing to JavaScript.
+ */
+function textCheckBody(tables) {
+    const [START, STOP, HEX] = [0, 1, 2];
+    const [OFFSET, FROM, TOTAL, OTHER, COUNT, BITS, BUFFER, BYTE, I, VALUE] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const { op, get, set, tee, constant, load8, increment, body } = emitter();
+    // BYTE is not text: if (++other > 1 + (count >> 2)) give up on this alignment.
+    const countOther = (failDepth) => {
+        get(BYTE);
+        load8(tables.text);
+        op(EQZ);
+        op(IF, VOID);
+        increment(OTHER);
+        get(OTHER);
+        constant(1);
+        get(COUNT);
+        constant(2);
+        op(SHR_U);
+        op(ADD);
+        op(GT_S);
+        op(BR_IF, failDepth + 1);
+        op(wasm_assembler_END);
+    };
+    // TOTAL = min(limit, TOTAL)
+    const atMost = (limit) => {
+        constant(limit);
+        get(TOTAL);
+        get(TOTAL);
+        constant(limit);
+        op(GT_S);
+        op(SELECT);
+        set(TOTAL);
+    };
+    op(LOOP, VOID); // $alignment
+    get(START);
+    get(OFFSET);
+    op(ADD);
+    set(FROM);
+    constant(0);
+    set(OTHER);
+    constant(0);
+    set(COUNT);
+    op(BLOCK, VOID); // $fail
+    get(HEX);
+    op(IF, VOID);
+    get(STOP);
+    get(FROM);
+    op(SUB);
+    constant(1);
+    op(SHR_U);
+    set(TOTAL);
+    atMost(32);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(COUNT);
+    get(TOTAL);
+    op(GE_S);
+    op(BR_IF, 1);
+    get(FROM);
+    get(COUNT);
+    constant(1);
+    op(SHL);
+    op(ADD);
+    tee(I);
+    load8(0);
+    load8(tables.hex);
+    constant(4);
+    op(SHL);
+    get(I);
+    load8(1);
+    load8(tables.hex);
+    op(OR);
+    set(BYTE);
+    countOther(3); // if, loop, block, if → $fail
+    increment(COUNT);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(ELSE);
+    get(STOP);
+    get(FROM);
+    op(SUB);
+    constant(6);
+    op(MUL);
+    constant(3);
+    op(SHR_U);
+    set(TOTAL);
+    atMost(24);
+    constant(0);
+    set(BITS);
+    constant(0);
+    set(BUFFER);
+    get(FROM);
+    set(I);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(I);
+    get(STOP);
+    op(GE_U);
+    get(COUNT);
+    get(TOTAL);
+    op(GE_S);
+    op(OR);
+    op(BR_IF, 1);
+    get(I);
+    load8(0);
+    load8(tables.base64);
+    tee(VALUE);
+    constant(255);
+    op(EQ);
+    op(BR_IF, 3); // not base64 → $fail
+    get(BUFFER);
+    constant(6);
+    op(SHL);
+    get(VALUE);
+    op(OR);
+    set(BUFFER);
+    increment(BITS, 6);
+    get(BITS);
+    constant(8);
+    op(GE_S);
+    op(IF, VOID);
+    increment(BITS, -8);
+    get(BUFFER);
+    get(BITS);
+    op(SHR_U);
+    constant(0xff);
+    op(AND);
+    set(BYTE);
+    countOther(4); // if, if, loop, block, if → $fail
+    increment(COUNT);
+    op(wasm_assembler_END);
+    increment(I);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    // total >= 8 && other <= total >> 2
+    get(TOTAL);
+    constant(8);
+    op(GE_S);
+    get(OTHER);
+    get(TOTAL);
+    constant(2);
+    op(SHR_U);
+    op(GT_S);
+    op(EQZ);
+    op(AND);
+    op(IF, VOID);
+    constant(1);
+    op(RETURN);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END); // $fail
+    increment(OFFSET);
+    get(OFFSET);
+    constant(2);
+    constant(4);
+    get(HEX);
+    op(SELECT);
+    op(LT_U);
+    op(BR_IF, 0); // → $alignment
+    op(wasm_assembler_END);
+    constant(0);
+    return body(10);
+}
+
+;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
+
+
+/**
+ * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
+ * instructions (no toolchain, no binary blob): it walks the automaton over the input bytes and
+ * records every state that ends a pattern, and every run of base64/hex characters worth decoding.
+ * JavaScript then handles those few positions. The plain JavaScript loop in scanner.ts does the
+ * same work and is used when WebAssembly is unavailable or the input is very large.
+ */
+// Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
+// the run count, the tables of the text check (kernel-text-check.ts), the start filter (a byte per hash of three bytes), then the rows: each holds
+// the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
+// when the next state ends a pattern).
+const CLASS_TABLE = 0;
+const RUN_FLAG_TABLE = 1024;
+const RUN_COUNT = 1280;
+const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
+const START_FILTER = 4096;
+const FILTER_SIZE = 1 << 16;
+const ROWS = START_FILTER + FILTER_SIZE;
+/** Positions the skipping loop tests per round. */
+const UNROLL = 4;
+const ROW_HEADER = 2;
+const PAGE = 65536;
+const HASH_MULTIPLIER = 0x9e3779b1;
+/** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
+const KERNEL_MAX_INPUT = 1024 * 1024;
+const MIN_RUN = 16;
 /**
  * scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT.
  *
@@ -36932,30 +37153,14 @@ function scan_kernel_name(text) {
  * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
  * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
  * is missed. The second loop finds runs of base64/hex characters by testing one byte in MIN_RUN:
- * a run of MIN_RUN or more bytes covers one of them, and is widened from there.
+ * a run of MIN_RUN or more bytes covers one of them, and is widened from there. A run is kept
+ * only when it reads as text at some alignment (the second function), as decoding would require.
  */
 function scanFunctionBody() {
     // Parameters 0..4, then locals.
     const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
     const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-    const code = [];
-    const op = (...bytes) => void code.push(...bytes);
-    const get = (local) => op(0x20, local);
-    const set = (local) => op(0x21, local);
-    const tee = (local) => op(0x22, local);
-    const constant = (value) => op(0x41, ...signedLeb(value));
-    const load8 = (offset) => op(0x2d, 0, ...unsignedLeb(offset));
-    const load32 = (offset, alignment = 2) => op(0x28, alignment, ...unsignedLeb(offset));
-    const store32 = (offset) => op(0x36, 2, ...unsignedLeb(offset));
-    const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
-    const [EQZ, LT_S, GT_S, GT_U, LE_U, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x69];
-    const [BLOCK, LOOP, IF, END_OP, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x0b, 0x0c, 0x0d, 0x40];
-    const increment = (local, by = 1) => {
-        get(local);
-        constant(by);
-        op(ADD);
-        set(local);
-    };
+    const { op, get, set, tee, constant, load8, load32, store32, increment, body } = emitter();
     // Leaves nonzero when a pattern may start at I + at (see startHash), else 0.
     const candidate = (at = 0) => {
         get(I);
@@ -36990,6 +37195,15 @@ function scanFunctionBody() {
         op(OR);
         op(AND);
         op(IF, VOID);
+        // ... and it reads as text at some alignment (what decoding it would first check).
+        get(RUN_START);
+        get(end);
+        get(FLAGS);
+        constant(8);
+        op(AND);
+        op(EQZ);
+        op(CALL, 1);
+        op(IF, VOID);
         get(RUNS);
         get(RUN_TOTAL);
         constant(12);
@@ -37009,7 +37223,8 @@ function scanFunctionBody() {
         get(FLAGS);
         store32(8);
         increment(RUN_TOTAL);
-        op(END_OP);
+        op(wasm_assembler_END);
+        op(wasm_assembler_END);
     };
     // END becomes the address of the input's end; I walks the input as an address.
     get(IN);
@@ -37037,12 +37252,12 @@ function scanFunctionBody() {
         op(IF, VOID);
         increment(I, at);
         op(BR, 3); // → $found
-        op(END_OP);
+        op(wasm_assembler_END);
     }
     increment(I, UNROLL);
     op(BR, 0); // → $fast
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     op(LOOP, VOID); // the last positions, one at a time
     get(I);
     get(END);
@@ -37052,8 +37267,8 @@ function scanFunctionBody() {
     op(BR_IF, 1); // → $found
     increment(I);
     op(BR, 0);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     // From the root at a candidate position.
     constant(0);
     set(ROW);
@@ -37068,7 +37283,7 @@ function scanFunctionBody() {
     op(IF, VOID);
     get(I);
     set(LAST);
-    op(END_OP);
+    op(wasm_assembler_END);
     // row = rows[row + classOf[*i]] (byte offsets; negative when the state ends a pattern)
     get(I);
     load8(0);
@@ -37101,7 +37316,7 @@ function scanFunctionBody() {
     load32(ROWS + 4);
     store32(4);
     increment(HITS);
-    op(END_OP);
+    op(wasm_assembler_END);
     increment(I);
     // Back to skipping when the live suffix (I - depth) starts after the last candidate.
     get(I);
@@ -37112,9 +37327,9 @@ function scanFunctionBody() {
     op(GT_S);
     op(BR_IF, 1); // → $skip
     op(BR, 0); // → $step
-    op(END_OP);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     // Runs of base64/hex: test one byte in MIN_RUN, widen a run from any byte that belongs to one.
     get(DECODE);
     op(IF, VOID);
@@ -37135,7 +37350,7 @@ function scanFunctionBody() {
     op(IF, VOID);
     increment(I, MIN_RUN);
     op(BR, 1); // → $probe
-    op(END_OP);
+    op(wasm_assembler_END);
     get(I);
     set(RUN_START);
     op(BLOCK, VOID);
@@ -37156,8 +37371,8 @@ function scanFunctionBody() {
     op(SUB);
     set(RUN_START);
     op(BR, 0);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     constant(0);
     set(FLAGS);
     get(RUN_START);
@@ -37180,25 +37395,22 @@ function scanFunctionBody() {
     set(FLAGS);
     increment(E);
     op(BR, 0);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     recordRun(E);
     get(E);
     constant(MIN_RUN);
     op(ADD);
     set(I);
     op(BR, 0); // → $probe
-    op(END_OP);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     constant(RUN_COUNT);
     get(RUN_TOTAL);
     store32(0);
     get(HITS);
-    op(END_OP);
-    const locals = [1, ...unsignedLeb(10), 0x7f];
-    const body = [...locals, ...code];
-    return [...unsignedLeb(body.length), ...body];
+    return body(10);
 }
 function assembleModule() {
     const I32 = 0x7f;
@@ -37211,11 +37423,11 @@ function assembleModule() {
         0x00,
         0x00,
         0x00,
-        ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 1, I32]),
-        ...section(2, [1, ...scan_kernel_name('env'), ...scan_kernel_name('memory'), 0x02, 0x00, 1]),
-        ...section(3, [1, 0]),
-        ...section(7, [1, ...scan_kernel_name('scan'), 0x00, 0]),
-        ...section(10, [1, ...scanFunctionBody()]),
+        ...section(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 1, I32, 0x60, 3, I32, I32, I32, 1, I32]),
+        ...section(2, [1, ...wasm_assembler_name('env'), ...wasm_assembler_name('memory'), 0x02, 0x00, 1]),
+        ...section(3, [2, 0, 1]),
+        ...section(7, [1, ...wasm_assembler_name('scan'), 0x00, 0]),
+        ...section(10, [2, ...scanFunctionBody(), ...textCheckBody(TEXT_TABLES)]),
     ];
     return Uint8Array.from(bytes);
 }
@@ -37255,6 +37467,10 @@ class ScanKernel {
         const bytes = new Uint8Array(memory.buffer);
         new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => (cls + ROW_HEADER) * 4));
         bytes.set(runFlags, RUN_FLAG_TABLE);
+        const tables = textCheckTables();
+        bytes.set(tables.hex, TEXT_TABLES.hex);
+        bytes.set(tables.base64, TEXT_TABLES.base64);
+        bytes.set(tables.text, TEXT_TABLES.text);
         bytes.set(startFilter(automaton.patterns), START_FILTER);
         const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
         for (let state = 0; state < stateCount; state++) {

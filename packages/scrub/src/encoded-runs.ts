@@ -22,7 +22,7 @@ export function worthDecoding(flags: number): boolean {
   return (flags & 8) === 0 || (kinds & (kinds - 1)) !== 0;
 }
 
-const BASE64_VALUE = (() => {
+export const BASE64_VALUE = (() => {
   const table = new Int8Array(256).fill(-1);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   for (let i = 0; i < 64; i++) table[alphabet.charCodeAt(i)] = i;
@@ -31,7 +31,7 @@ const BASE64_VALUE = (() => {
   return table;
 })();
 
-const HEX_VALUE = (() => {
+export const HEX_VALUE = (() => {
   const table = new Uint8Array(256);
   for (let i = 0; i < 16; i++) {
     table['0123456789abcdef'.charCodeAt(i)] = i;

@@ -1,4 +1,34 @@
 import type { AhoCorasick } from './aho-corasick.js';
+import { textCheckBody, textCheckTables } from './kernel-text-check.js';
+import {
+  ADD,
+  AND,
+  BLOCK,
+  BR,
+  BR_IF,
+  CALL,
+  emitter,
+  END as END_OP,
+  EQZ,
+  GE_S,
+  GE_U,
+  GT_S,
+  GT_U,
+  IF,
+  LE_U,
+  LOOP,
+  LT_S,
+  MUL,
+  name,
+  OR,
+  POPCNT,
+  section,
+  SHL,
+  SHR_U,
+  SUB,
+  VOID,
+  XOR,
+} from './wasm-assembler.js';
 
 /**
  * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
@@ -9,13 +39,14 @@ import type { AhoCorasick } from './aho-corasick.js';
  */
 
 // Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
-// the run count, the start filter (a byte per hash of three bytes), then the rows: each holds
+// the run count, the tables of the text check (kernel-text-check.ts), the start filter (a byte per hash of three bytes), then the rows: each holds
 // the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
 // when the next state ends a pattern).
 const CLASS_TABLE = 0;
 const RUN_FLAG_TABLE = 1024;
 const RUN_COUNT = 1280;
-const START_FILTER = 2048;
+const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
+const START_FILTER = 4096;
 const FILTER_SIZE = 1 << 16;
 const ROWS = START_FILTER + FILTER_SIZE;
 /** Positions the skipping loop tests per round. */
@@ -27,37 +58,6 @@ const HASH_MULTIPLIER = 0x9e3779b1;
 export const KERNEL_MAX_INPUT = 1024 * 1024;
 export const MIN_RUN = 16;
 
-function unsignedLeb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-}
-
-function signedLeb(value: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
-}
-
-function section(id: number, content: number[]): number[] {
-  return [id, ...unsignedLeb(content.length), ...content];
-}
-
-function name(text: string): number[] {
-  const bytes = [...Buffer.from(text)];
-  return [...unsignedLeb(bytes.length), ...bytes];
-}
-
 /**
  * scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT.
  *
@@ -66,30 +66,14 @@ function name(text: string): number[] {
  * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
  * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
  * is missed. The second loop finds runs of base64/hex characters by testing one byte in MIN_RUN:
- * a run of MIN_RUN or more bytes covers one of them, and is widened from there.
+ * a run of MIN_RUN or more bytes covers one of them, and is widened from there. A run is kept
+ * only when it reads as text at some alignment (the second function), as decoding would require.
  */
 function scanFunctionBody(): number[] {
   // Parameters 0..4, then locals.
   const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
   const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-  const code: number[] = [];
-  const op = (...bytes: number[]): void => void code.push(...bytes);
-  const get = (local: number): void => op(0x20, local);
-  const set = (local: number): void => op(0x21, local);
-  const tee = (local: number): void => op(0x22, local);
-  const constant = (value: number): void => op(0x41, ...signedLeb(value));
-  const load8 = (offset: number): void => op(0x2d, 0, ...unsignedLeb(offset));
-  const load32 = (offset: number, alignment = 2): void => op(0x28, alignment, ...unsignedLeb(offset));
-  const store32 = (offset: number): void => op(0x36, 2, ...unsignedLeb(offset));
-  const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
-  const [EQZ, LT_S, GT_S, GT_U, LE_U, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x69];
-  const [BLOCK, LOOP, IF, END_OP, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x0b, 0x0c, 0x0d, 0x40];
-  const increment = (local: number, by = 1): void => {
-    get(local);
-    constant(by);
-    op(ADD);
-    set(local);
-  };
+  const { op, get, set, tee, constant, load8, load32, store32, increment, body } = emitter();
 
   // Leaves nonzero when a pattern may start at I + at (see startHash), else 0.
   const candidate = (at = 0): void => {
@@ -126,6 +110,15 @@ function scanFunctionBody(): number[] {
     op(OR);
     op(AND);
     op(IF, VOID);
+    // ... and it reads as text at some alignment (what decoding it would first check).
+    get(RUN_START);
+    get(end);
+    get(FLAGS);
+    constant(8);
+    op(AND);
+    op(EQZ);
+    op(CALL, 1);
+    op(IF, VOID);
     get(RUNS);
     get(RUN_TOTAL);
     constant(12);
@@ -145,6 +138,7 @@ function scanFunctionBody(): number[] {
     get(FLAGS);
     store32(8);
     increment(RUN_TOTAL);
+    op(END_OP);
     op(END_OP);
   };
 
@@ -334,10 +328,7 @@ function scanFunctionBody(): number[] {
   get(RUN_TOTAL);
   store32(0);
   get(HITS);
-  op(END_OP);
-  const locals = [1, ...unsignedLeb(10), 0x7f];
-  const body = [...locals, ...code];
-  return [...unsignedLeb(body.length), ...body];
+  return body(10);
 }
 
 function assembleModule(): Uint8Array {
@@ -351,11 +342,11 @@ function assembleModule(): Uint8Array {
     0x00,
     0x00,
     0x00,
-    ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 1, I32]),
+    ...section(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 1, I32, 0x60, 3, I32, I32, I32, 1, I32]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
-    ...section(3, [1, 0]),
+    ...section(3, [2, 0, 1]),
     ...section(7, [1, ...name('scan'), 0x00, 0]),
-    ...section(10, [1, ...scanFunctionBody()]),
+    ...section(10, [2, ...scanFunctionBody(), ...textCheckBody(TEXT_TABLES)]),
   ];
   return Uint8Array.from(bytes);
 }
@@ -389,7 +380,7 @@ export interface KernelResult {
   /** (position, state) pairs: the byte at `position` entered a state that ends a pattern. */
   hits: Int32Array;
   hitCount: number;
-  /** (start, end, flags) triples of runs of base64/hex characters worth decoding. */
+  /** (start, end, flags) triples of runs of base64/hex characters worth decoding that read as text. */
   runs: Int32Array;
   runCount: number;
 }
@@ -420,6 +411,10 @@ export class ScanKernel {
       Int32Array.from(automaton.classOf, (cls) => (cls + ROW_HEADER) * 4),
     );
     bytes.set(runFlags, RUN_FLAG_TABLE);
+    const tables = textCheckTables();
+    bytes.set(tables.hex, TEXT_TABLES.hex);
+    bytes.set(tables.base64, TEXT_TABLES.base64);
+    bytes.set(tables.text, TEXT_TABLES.text);
     bytes.set(startFilter(automaton.patterns), START_FILTER);
     const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
     for (let state = 0; state < stateCount; state++) {
