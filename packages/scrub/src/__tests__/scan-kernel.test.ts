@@ -102,4 +102,17 @@ describe('the WebAssembly scan kernel', () => {
       { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 500) },
     );
   });
+
+  it('tells run characters from the rest for every byte value', () => {
+    // Base64 of text, one byte short of a run: the 16th byte decides whether there is one.
+    const prefix = Buffer.from('password=hunter2').toString('base64').slice(0, 15);
+    let runs = 0;
+    for (let byte = 0; byte < 256; byte++) {
+      const text = `${prefix}${String.fromCharCode(byte)} `;
+      const found = Array.from(kernel.scan(text, true).runs);
+      expect(found).toEqual(referenceRuns(text));
+      runs += found.length / 3;
+    }
+    expect(runs).toBe(66);
+  });
 });
