@@ -32368,7 +32368,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _gatehouse_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3657);
-/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9157);
+/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9847);
 /* harmony import */ var _gate_src_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7867);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7865);
 
@@ -32392,7 +32392,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ readAuditOptions)
 /* harmony export */ });
-/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9157);
+/* harmony import */ var _gatehouse_audit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9847);
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3227);
 
 
@@ -35651,7 +35651,7 @@ async function runAction(main) {
 
 /***/ }),
 
-/***/ 9157:
+/***/ 9847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37998,7 +37998,8 @@ class AhoCorasick {
                 classOf[c] = classOf[c + 32];
         this.classOf = classOf;
         this.classCount = classCount;
-        // A trie first, with children in the (still zero) dense table itself, then breadth-first failure links.
+        // A trie first, with children in the (still zero) dense table itself and in per-state child
+        // lists, then breadth-first failure links.
         let capacity = 1;
         for (const pattern of patterns)
             capacity += pattern.length;
@@ -38007,17 +38008,25 @@ class AhoCorasick {
         const onMarked = new Uint8Array(capacity);
         const terminalFirst = new Int32Array(capacity).fill(-1);
         const terminalNext = new Int32Array(patterns.length).fill(-1);
+        const firstChild = new Int32Array(capacity);
+        const nextSibling = new Int32Array(capacity);
+        const classOfState = new Int32Array(capacity);
         let stateCount = 1;
-        patterns.forEach((pattern, id) => {
+        for (let id = 0; id < patterns.length; id++) {
+            const pattern = patterns[id];
             let state = 0;
             const marked = id >= markedFrom;
             for (let i = 0; i < pattern.length; i++) {
-                const cell = state * classCount + classOf[fold(pattern.charCodeAt(i) & 0xff)];
+                const cls = classOf[fold(pattern.charCodeAt(i) & 0xff)];
+                const cell = state * classCount + cls;
                 let next = table[cell];
                 if (next === 0) {
                     next = stateCount++;
                     table[cell] = next;
                     depth[next] = depth[state] + 1;
+                    classOfState[next] = cls;
+                    nextSibling[next] = firstChild[state];
+                    firstChild[state] = next;
                 }
                 state = next;
                 if (marked)
@@ -38025,18 +38034,16 @@ class AhoCorasick {
             }
             terminalNext[id] = terminalFirst[state];
             terminalFirst[state] = id;
-        });
+        }
         const fail = new Int32Array(stateCount);
         const output = new Int32Array(stateCount).fill(-1);
         const nextOutput = new Int32Array(patterns.length).fill(-1);
         const markedDepth = new Int32Array(stateCount);
         const queue = new Int32Array(stateCount);
         let tail = 0;
-        for (let cls = 0; cls < classCount; cls++) {
-            const next = table[cls];
-            if (next !== 0)
-                queue[tail++] = next;
-        }
+        // Children of the root fail to the root (fail is 0 already).
+        for (let child = firstChild[0]; child !== 0; child = nextSibling[child])
+            queue[tail++] = child;
         for (let head = 0; head < tail; head++) {
             const state = queue[head];
             const f = fail[state];
@@ -38051,19 +38058,18 @@ class AhoCorasick {
             }
             output[state] = first;
             markedDepth[state] = onMarked[state] ? depth[state] : markedDepth[f];
-            for (let cls = 0; cls < classCount; cls++) {
-                const cell = state * classCount + cls;
-                const child = table[cell];
-                if (child !== 0) {
-                    fail[child] = depth[state] === 0 ? 0 : table[f * classCount + cls];
-                    queue[tail++] = child;
-                }
-                else {
-                    table[cell] = table[f * classCount + cls];
-                }
+            // The row is its failure state's row (complete: shallower), except where the trie goes on.
+            const row = state * classCount;
+            const failRow = f * classCount;
+            table.copyWithin(row, failRow, failRow + classCount);
+            for (let child = firstChild[state]; child !== 0; child = nextSibling[child]) {
+                const cls = classOfState[child];
+                fail[child] = table[failRow + cls];
+                table[row + cls] = child;
+                queue[tail++] = child;
             }
         }
-        // Children of the root fail to the root; their transitions were completed above from row 0.
+        // Each next state pre-multiplied into its row offset, negated when it ends a pattern.
         const rows = table.subarray(0, stateCount * classCount);
         for (let i = 0; i < rows.length; i++) {
             const next = rows[i];
@@ -38254,7 +38260,9 @@ const RUNNER_DUMP_RULE = 'runner-memory-dump';
  * costs little on lines that mention none of them.
  */
 class Detector {
-    keywords;
+    /** The distinct keywords of all rules; a keyword's id is its index. */
+    keywordPatterns;
+    keywordAutomaton;
     /** Keyword id → 1 when the keyword must match in its exact case (it has capitals). */
     exactKeyword;
     /** Keyword id → indices of the rules it triggers. */
@@ -38282,9 +38290,14 @@ class Detector {
                     rulesOfKeyword[id].push(index);
             }
         });
-        this.keywords = new AhoCorasick([...keywordIds.keys()], true);
-        this.exactKeyword = Uint8Array.from([...keywordIds.keys()], (k) => (k === k.toLowerCase() ? 0 : 1));
+        this.keywordPatterns = [...keywordIds.keys()];
+        this.exactKeyword = Uint8Array.from(this.keywordPatterns, (k) => (k === k.toLowerCase() ? 0 : 1));
         this.rulesOfKeyword = rulesOfKeyword;
+    }
+    /** The keywords alone in an automaton (built on first use: the scanner folds them into its own). */
+    get keywords() {
+        this.keywordAutomaton ??= new AhoCorasick(this.keywordPatterns, true);
+        return this.keywordAutomaton;
     }
     /** Runs the given rules over `text.slice(from, to)` (one line) and appends accepted matches. */
     matchLine(text, from, to, ruleIndices, out) {
@@ -38709,30 +38722,8 @@ function mostlyPrintable(text) {
     return printable >= text.length * 0.75;
 }
 
-;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
-/**
- * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
- * instructions (no toolchain, no binary blob): it walks the automaton over the input bytes and
- * records every state that ends a pattern, and every run of base64/hex characters worth decoding.
- * JavaScript then handles those few positions. The plain JavaScript loop in scanner.ts does the
- * same work and is used when WebAssembly is unavailable or the input is very large.
- */
-// Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
-// the run count, the start filter (a bitset over hashes of three bytes), then the rows: each holds
-// the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
-// when the next state ends a pattern).
-const CLASS_TABLE = 0;
-const RUN_FLAG_TABLE = 1024;
-const RUN_COUNT = 1280;
-const START_FILTER = 2048;
-const FILTER_BITS = 1 << 16;
-const ROWS = START_FILTER + FILTER_BITS / 8;
-const ROW_HEADER = 2;
-const PAGE = 65536;
-const HASH_MULTIPLIER = 0x9e3779b1;
-/** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
-const scan_kernel_KERNEL_MAX_INPUT = 1024 * 1024;
-const MIN_RUN = 16;
+;// CONCATENATED MODULE: ./packages/scrub/src/wasm-assembler.ts
+/** Just enough of a WebAssembly assembler for the scan kernel: encodings, sections and an instruction emitter. */
 function unsignedLeb(value) {
     const out = [];
     do {
@@ -38758,48 +38749,275 @@ function signedLeb(value) {
 function section(id, content) {
     return [id, ...unsignedLeb(content.length), ...content];
 }
-function scan_kernel_name(text) {
+function wasm_assembler_name(text) {
     const bytes = [...Buffer.from(text)];
     return [...unsignedLeb(bytes.length), ...bytes];
 }
-/**
- * scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT.
- *
- * Two loops. The first skips, three bytes at a time through a hashed bitset, every position where
- * no pattern can start; from a position where one may, it walks the automaton until the state's
- * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
- * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
- * is missed. The second loop finds runs of base64/hex characters by testing one byte in MIN_RUN:
- * a run of MIN_RUN or more bytes covers one of them, and is widened from there.
- */
-function scanFunctionBody() {
-    // Parameters 0..4, then locals.
-    const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
-    const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, HASH, E] = [
-        5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-    ];
+/** i32 opcodes. */
+const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
+const [EQZ, EQ, LT_S, LT_U, GT_S, GT_U, LE_U, GE_S, GE_U, POPCNT] = [
+    0x45, 0x46, 0x48, 0x49, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x69,
+];
+/** Control opcodes, and the empty block type. */
+const [BLOCK, LOOP, IF, ELSE, wasm_assembler_END, BR, BR_IF, RETURN, CALL, SELECT, VOID] = [
+    0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0f, 0x10, 0x1b, 0x40,
+];
+/** Emits one function's instructions; `body(localCount)` wraps them with i32 locals into a code entry. */
+function emitter() {
     const code = [];
     const op = (...bytes) => void code.push(...bytes);
     const get = (local) => op(0x20, local);
     const set = (local) => op(0x21, local);
-    const tee = (local) => op(0x22, local);
-    const constant = (value) => op(0x41, ...signedLeb(value));
-    const load8 = (offset) => op(0x2d, 0, ...unsignedLeb(offset));
-    const load32 = (offset, alignment = 2) => op(0x28, alignment, ...unsignedLeb(offset));
-    const store32 = (offset) => op(0x36, 2, ...unsignedLeb(offset));
-    const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
-    const [EQZ, LT_S, GT_S, LE_U, GE_S, GE_U, POPCNT] = [0x45, 0x48, 0x4a, 0x4d, 0x4e, 0x4f, 0x69];
-    const [BLOCK, LOOP, IF, END_OP, BR, BR_IF, VOID] = [0x02, 0x03, 0x04, 0x0b, 0x0c, 0x0d, 0x40];
-    const increment = (local, by = 1) => {
-        get(local);
-        constant(by);
-        op(ADD);
-        set(local);
+    return {
+        op,
+        get,
+        set,
+        tee: (local) => op(0x22, local),
+        constant: (value) => op(0x41, ...signedLeb(value)),
+        load8: (offset) => op(0x2d, 0, ...unsignedLeb(offset)),
+        load32: (offset, alignment = 2) => op(0x28, alignment, ...unsignedLeb(offset)),
+        store32: (offset) => op(0x36, 2, ...unsignedLeb(offset)),
+        increment: (local, by = 1) => {
+            get(local);
+            op(0x41, ...signedLeb(by));
+            op(ADD);
+            set(local);
+        },
+        body: (localCount) => {
+            const entry = [1, ...unsignedLeb(localCount), 0x7f, ...code, wasm_assembler_END];
+            return [...unsignedLeb(entry.length), ...entry];
+        },
     };
-    // Leaves 1 when a pattern may start at I (see startHash), else 0.
-    const candidate = () => {
+}
+
+;// CONCATENATED MODULE: ./packages/scrub/src/kernel-text-check.ts
+
+
+/** The three tables: hex digit values, base64 values (255 when not base64), and 1 for a text byte. */
+function textCheckTables() {
+    const text = new Uint8Array(256);
+    for (let byte = 0; byte < 256; byte++)
+        text[byte] = (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13 ? 1 : 0;
+    return { hex: Uint8Array.from(HEX_VALUE), base64: Uint8Array.from(BASE64_VALUE, (v) => (v < 0 ? 255 : v)), text };
+}
+/**
+ * looksLikeText(start, end, hex) → 1 when, at one of the alignments the scanner tries (two for hex,
+ * four for base64), the run reads as text by the exact rules of hexLooksLikeText and
+ * base64LooksLikeText; else 0. Runs that fail are not worth handing to JavaScript.
+ */
+function textCheckBody(tables) {
+    const [START, STOP, HEX] = [0, 1, 2];
+    const [OFFSET, FROM, TOTAL, OTHER, COUNT, BITS, BUFFER, BYTE, I, VALUE] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const { op, get, set, tee, constant, load8, increment, body } = emitter();
+    // BYTE is not text: if (++other > 1 + (count >> 2)) give up on this alignment.
+    const countOther = (failDepth) => {
+        get(BYTE);
+        load8(tables.text);
+        op(EQZ);
+        op(IF, VOID);
+        increment(OTHER);
+        get(OTHER);
+        constant(1);
+        get(COUNT);
+        constant(2);
+        op(SHR_U);
+        op(ADD);
+        op(GT_S);
+        op(BR_IF, failDepth + 1);
+        op(wasm_assembler_END);
+    };
+    // TOTAL = min(limit, TOTAL)
+    const atMost = (limit) => {
+        constant(limit);
+        get(TOTAL);
+        get(TOTAL);
+        constant(limit);
+        op(GT_S);
+        op(SELECT);
+        set(TOTAL);
+    };
+    op(LOOP, VOID); // $alignment
+    get(START);
+    get(OFFSET);
+    op(ADD);
+    set(FROM);
+    constant(0);
+    set(OTHER);
+    constant(0);
+    set(COUNT);
+    op(BLOCK, VOID); // $fail
+    get(HEX);
+    op(IF, VOID);
+    get(STOP);
+    get(FROM);
+    op(SUB);
+    constant(1);
+    op(SHR_U);
+    set(TOTAL);
+    atMost(32);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(COUNT);
+    get(TOTAL);
+    op(GE_S);
+    op(BR_IF, 1);
+    get(FROM);
+    get(COUNT);
+    constant(1);
+    op(SHL);
+    op(ADD);
+    tee(I);
+    load8(0);
+    load8(tables.hex);
+    constant(4);
+    op(SHL);
+    get(I);
+    load8(1);
+    load8(tables.hex);
+    op(OR);
+    set(BYTE);
+    countOther(3); // if, loop, block, if → $fail
+    increment(COUNT);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(ELSE);
+    get(STOP);
+    get(FROM);
+    op(SUB);
+    constant(6);
+    op(MUL);
+    constant(3);
+    op(SHR_U);
+    set(TOTAL);
+    atMost(24);
+    constant(0);
+    set(BITS);
+    constant(0);
+    set(BUFFER);
+    get(FROM);
+    set(I);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(I);
+    get(STOP);
+    op(GE_U);
+    get(COUNT);
+    get(TOTAL);
+    op(GE_S);
+    op(OR);
+    op(BR_IF, 1);
+    get(I);
+    load8(0);
+    load8(tables.base64);
+    tee(VALUE);
+    constant(255);
+    op(EQ);
+    op(BR_IF, 3); // not base64 → $fail
+    get(BUFFER);
+    constant(6);
+    op(SHL);
+    get(VALUE);
+    op(OR);
+    set(BUFFER);
+    increment(BITS, 6);
+    get(BITS);
+    constant(8);
+    op(GE_S);
+    op(IF, VOID);
+    increment(BITS, -8);
+    get(BUFFER);
+    get(BITS);
+    op(SHR_U);
+    constant(0xff);
+    op(AND);
+    set(BYTE);
+    countOther(4); // if, if, loop, block, if → $fail
+    increment(COUNT);
+    op(wasm_assembler_END);
+    increment(I);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    // total >= 8 && other <= total >> 2
+    get(TOTAL);
+    constant(8);
+    op(GE_S);
+    get(OTHER);
+    get(TOTAL);
+    constant(2);
+    op(SHR_U);
+    op(GT_S);
+    op(EQZ);
+    op(AND);
+    op(IF, VOID);
+    constant(1);
+    op(RETURN);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END); // $fail
+    increment(OFFSET);
+    get(OFFSET);
+    constant(2);
+    constant(4);
+    get(HEX);
+    op(SELECT);
+    op(LT_U);
+    op(BR_IF, 0); // → $alignment
+    op(wasm_assembler_END);
+    constant(0);
+    return body(10);
+}
+
+;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
+
+
+/**
+ * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
+ * instructions (no toolchain, no binary blob): it walks the automaton over the input bytes and
+ * records every state that ends a pattern, and every run of base64/hex characters worth decoding.
+ * JavaScript then handles those few positions. The plain JavaScript loop in scanner.ts does the
+ * same work and is used when WebAssembly is unavailable or the input is very large.
+ */
+// Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
+// the run count, the tables of the text check (kernel-text-check.ts), the start filter (a byte per hash of three bytes), then the rows: each holds
+// the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
+// when the next state ends a pattern).
+const CLASS_TABLE = 0;
+const RUN_FLAG_TABLE = 1024;
+const RUN_COUNT = 1280;
+const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
+const START_FILTER = 4096;
+const FILTER_SIZE = 1 << 16;
+const ROWS = START_FILTER + FILTER_SIZE;
+/** Positions the skipping loop tests per round. */
+const UNROLL = 4;
+const ROW_HEADER = 2;
+const PAGE = 65536;
+const HASH_MULTIPLIER = 0x9e3779b1;
+/** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
+const scan_kernel_KERNEL_MAX_INPUT = 1024 * 1024;
+const MIN_RUN = 16;
+/**
+ * scan(in, len, out, runs, decode) → hit count; the run count is stored at RUN_COUNT.
+ *
+ * Two loops. The first skips, looking up a hash of three bytes in a table, every position where
+ * no pattern can start; from a position where one may, it walks the automaton until the state's
+ * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
+ * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
+ * is missed. The second loop finds runs of base64/hex characters by testing one byte in MIN_RUN:
+ * a run of MIN_RUN or more bytes covers one of them, and is widened from there. A run is kept
+ * only when it reads as text at some alignment (the second function), as decoding would require.
+ */
+function scanFunctionBody() {
+    // Parameters 0..4, then locals.
+    const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
+    const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+    const { op, get, set, tee, constant, load8, load32, store32, increment, body } = emitter();
+    // Leaves nonzero when a pattern may start at I + at (see startHash), else 0.
+    const candidate = (at = 0) => {
         get(I);
-        load32(0, 0);
+        load32(at, 0);
         constant(0x20202020);
         op(OR);
         constant(8);
@@ -38808,16 +39026,7 @@ function scanFunctionBody() {
         op(MUL);
         constant(16);
         op(SHR_U);
-        tee(HASH);
-        constant(5);
-        op(SHR_U);
-        constant(2);
-        op(SHL);
-        load32(START_FILTER);
-        get(HASH);
-        op(SHR_U);
-        constant(1);
-        op(AND);
+        load8(START_FILTER);
     };
     const recordRun = (end) => {
         // if (end - runStart >= MIN_RUN && ((flags & 8) == 0 || popcount(flags & 7) >= 2)) runs[n++] = {start, end, flags}
@@ -38839,6 +39048,15 @@ function scanFunctionBody() {
         op(OR);
         op(AND);
         op(IF, VOID);
+        // ... and it reads as text at some alignment (what decoding it would first check).
+        get(RUN_START);
+        get(end);
+        get(FLAGS);
+        constant(8);
+        op(AND);
+        op(EQZ);
+        op(CALL, 1);
+        op(IF, VOID);
         get(RUNS);
         get(RUN_TOTAL);
         constant(12);
@@ -38858,7 +39076,8 @@ function scanFunctionBody() {
         get(FLAGS);
         store32(8);
         increment(RUN_TOTAL);
-        op(END_OP);
+        op(wasm_assembler_END);
+        op(wasm_assembler_END);
     };
     // END becomes the address of the input's end; I walks the input as an address.
     get(IN);
@@ -38870,7 +39089,29 @@ function scanFunctionBody() {
     op(BLOCK, VOID); // $done
     op(LOOP, VOID); // $skip: no pattern is under way
     op(BLOCK, VOID); // $found
-    op(LOOP, VOID);
+    op(BLOCK, VOID); // $tail
+    // UNROLL positions per round while they all lie in the input.
+    op(LOOP, VOID); // $fast
+    get(I);
+    constant(UNROLL);
+    op(ADD);
+    get(END);
+    op(GT_U);
+    op(BR_IF, 1); // → $tail
+    candidate(0);
+    op(BR_IF, 2); // → $found
+    for (let at = 1; at < UNROLL; at++) {
+        candidate(at);
+        op(IF, VOID);
+        increment(I, at);
+        op(BR, 3); // → $found
+        op(wasm_assembler_END);
+    }
+    increment(I, UNROLL);
+    op(BR, 0); // → $fast
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(LOOP, VOID); // the last positions, one at a time
     get(I);
     get(END);
     op(GE_U);
@@ -38879,8 +39120,8 @@ function scanFunctionBody() {
     op(BR_IF, 1); // → $found
     increment(I);
     op(BR, 0);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     // From the root at a candidate position.
     constant(0);
     set(ROW);
@@ -38895,7 +39136,7 @@ function scanFunctionBody() {
     op(IF, VOID);
     get(I);
     set(LAST);
-    op(END_OP);
+    op(wasm_assembler_END);
     // row = rows[row + classOf[*i]] (byte offsets; negative when the state ends a pattern)
     get(I);
     load8(0);
@@ -38928,7 +39169,7 @@ function scanFunctionBody() {
     load32(ROWS + 4);
     store32(4);
     increment(HITS);
-    op(END_OP);
+    op(wasm_assembler_END);
     increment(I);
     // Back to skipping when the live suffix (I - depth) starts after the last candidate.
     get(I);
@@ -38939,9 +39180,9 @@ function scanFunctionBody() {
     op(GT_S);
     op(BR_IF, 1); // → $skip
     op(BR, 0); // → $step
-    op(END_OP);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     // Runs of base64/hex: test one byte in MIN_RUN, widen a run from any byte that belongs to one.
     get(DECODE);
     op(IF, VOID);
@@ -38962,7 +39203,7 @@ function scanFunctionBody() {
     op(IF, VOID);
     increment(I, MIN_RUN);
     op(BR, 1); // → $probe
-    op(END_OP);
+    op(wasm_assembler_END);
     get(I);
     set(RUN_START);
     op(BLOCK, VOID);
@@ -38983,8 +39224,8 @@ function scanFunctionBody() {
     op(SUB);
     set(RUN_START);
     op(BR, 0);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     constant(0);
     set(FLAGS);
     get(RUN_START);
@@ -39007,25 +39248,22 @@ function scanFunctionBody() {
     set(FLAGS);
     increment(E);
     op(BR, 0);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     recordRun(E);
     get(E);
     constant(MIN_RUN);
     op(ADD);
     set(I);
     op(BR, 0); // → $probe
-    op(END_OP);
-    op(END_OP);
-    op(END_OP);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
     constant(RUN_COUNT);
     get(RUN_TOTAL);
     store32(0);
     get(HITS);
-    op(END_OP);
-    const locals = [1, ...unsignedLeb(11), 0x7f];
-    const body = [...locals, ...code];
-    return [...unsignedLeb(body.length), ...body];
+    return body(10);
 }
 function assembleModule() {
     const I32 = 0x7f;
@@ -39038,11 +39276,11 @@ function assembleModule() {
         0x00,
         0x00,
         0x00,
-        ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 1, I32]),
-        ...section(2, [1, ...scan_kernel_name('env'), ...scan_kernel_name('memory'), 0x02, 0x00, 1]),
-        ...section(3, [1, 0]),
-        ...section(7, [1, ...scan_kernel_name('scan'), 0x00, 0]),
-        ...section(10, [1, ...scanFunctionBody()]),
+        ...section(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 1, I32, 0x60, 3, I32, I32, I32, 1, I32]),
+        ...section(2, [1, ...wasm_assembler_name('env'), ...wasm_assembler_name('memory'), 0x02, 0x00, 1]),
+        ...section(3, [2, 0, 1]),
+        ...section(7, [1, ...wasm_assembler_name('scan'), 0x00, 0]),
+        ...section(10, [2, ...scanFunctionBody(), ...textCheckBody(TEXT_TABLES)]),
     ];
     return Uint8Array.from(bytes);
 }
@@ -39082,7 +39320,11 @@ class ScanKernel {
         const bytes = new Uint8Array(memory.buffer);
         new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => (cls + ROW_HEADER) * 4));
         bytes.set(runFlags, RUN_FLAG_TABLE);
-        new Int32Array(memory.buffer, START_FILTER, FILTER_BITS / 32).set(startFilter(automaton.patterns));
+        const tables = textCheckTables();
+        bytes.set(tables.hex, TEXT_TABLES.hex);
+        bytes.set(tables.base64, TEXT_TABLES.base64);
+        bytes.set(tables.text, TEXT_TABLES.text);
+        bytes.set(startFilter(automaton.patterns), START_FILTER);
         const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
         for (let state = 0; state < stateCount; state++) {
             const at = state * stride;
@@ -39123,25 +39365,24 @@ function startHash(b0, b1, b2) {
     return Math.imul((fold(b0) | (fold(b1) << 8) | (fold(b2) << 16)) << 8, HASH_MULTIPLIER) >>> 16;
 }
 /**
- * The bitset the skipping loop tests: the hash of the first three bytes (case folded) of every
- * pattern; a two-byte pattern sets every third byte, a one-byte pattern every bit.
+ * The table the skipping loop tests: one byte per hash of the first three bytes (case folded) of a
+ * pattern; a two-byte pattern marks every third byte, a one-byte pattern everything.
  */
 function startFilter(patterns) {
-    const bits = new Int32Array(FILTER_BITS / 32);
-    const mark = (hash) => void (bits[hash >>> 5] |= 1 << (hash & 31));
+    const table = new Uint8Array(FILTER_SIZE);
     for (const pattern of patterns) {
         if (pattern.length === 0)
             continue;
         if (pattern.length === 1)
-            return bits.fill(-1);
+            return table.fill(1);
         const [b0, b1] = [pattern.charCodeAt(0), pattern.charCodeAt(1)];
         if (pattern.length === 2)
             for (let b2 = 0; b2 < 256; b2++)
-                mark(startHash(b0, b1, b2));
+                table[startHash(b0, b1, b2)] = 1;
         else
-            mark(startHash(b0, b1, pattern.charCodeAt(2)));
+            table[startHash(b0, b1, pattern.charCodeAt(2))] = 1;
     }
-    return bits;
+    return table;
 }
 function align(offset) {
     return (offset + 7) & ~7;
@@ -39812,9 +40053,9 @@ class scanner_SecretScanner {
         for (const value of options.knownValues ?? [])
             for (const form of encodedForms(value))
                 forms.add(form.text);
-        this.keywordCount = this.detector.keywords.patterns.length;
-        this.privateKeyKeyword = this.detector.keywords.patterns.indexOf('private key');
-        this.combined = new AhoCorasick([...this.detector.keywords.patterns, ...forms], true, this.keywordCount);
+        this.keywordCount = this.detector.keywordPatterns.length;
+        this.privateKeyKeyword = this.detector.keywordPatterns.indexOf('private key');
+        this.combined = new AhoCorasick([...this.detector.keywordPatterns, ...forms], true, this.keywordCount);
         this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
         this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
         this.maxDepth = options.maxDepth ?? 3;
