@@ -1,8 +1,5 @@
-import { runAudit } from '@gatehouse/audit';
-import { readAuditOptions } from '../../../../actions/audit/src/options.js';
 import type { Command } from '../command.js';
 import { DECISION_FLAGS } from './gate.js';
-import { printGateResult } from '../text-report.js';
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -25,6 +22,9 @@ export const auditCommand: Command = {
     ...DECISION_FLAGS,
   },
   async run(inputs, context) {
+    const { runAudit } = await import('@gatehouse/audit');
+    const { readAuditOptions } = await import('../../../../actions/audit/src/options.js');
+    const { printGateResult } = await import('../text-report.js');
     const options = readAuditOptions(inputs);
     const result = await runAudit(options.audit);
     return printGateResult('audit', result.gate, { workspace: options.audit.workspace, ...options }, context);

@@ -1,7 +1,4 @@
-import { runGate } from '@gatehouse/gate';
-import { readGateOptions } from '../../../../actions/gate/src/options.js';
 import type { Command, FlagSpec } from '../command.js';
-import { printGateResult } from '../text-report.js';
 
 /** The decision flags every gate-shaped command (gate, audit) shares with its action. */
 export const DECISION_FLAGS: Record<string, FlagSpec> = {
@@ -38,6 +35,9 @@ export const gateCommand: Command = {
     ...DECISION_FLAGS,
   },
   async run(inputs, context) {
+    const { runGate } = await import('@gatehouse/gate');
+    const { readGateOptions } = await import('../../../../actions/gate/src/options.js');
+    const { printGateResult } = await import('../text-report.js');
     const options = readGateOptions(inputs);
     const result = await runGate(options.gate);
     return printGateResult('gate', result, { workspace: options.gate.workspace, ...options }, context);

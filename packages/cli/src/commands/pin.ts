@@ -1,9 +1,5 @@
-import { Inputs } from '@gatehouse/action-kit/inputs';
 import { ExitCode } from '@gatehouse/findings';
-import { pinHeadline, pinPassed, runPin, unsuppressed, writePinSarif } from '@gatehouse/pin';
-import { readPinOptions } from '../../../../actions/pin/src/options.js';
 import type { Command } from '../command.js';
-import { findingLines } from '../text-report.js';
 
 export const pinCommand: Command = {
   name: 'pin',
@@ -38,6 +34,10 @@ export const pinCommand: Command = {
     'sarif-output': { kind: 'string', description: 'Write SARIF 2.1.0 here' },
   },
   async run(flags, context) {
+    const { Inputs } = await import('@gatehouse/action-kit/inputs');
+    const { pinHeadline, pinPassed, runPin, unsuppressed, writePinSarif } = await import('@gatehouse/pin');
+    const { readPinOptions } = await import('../../../../actions/pin/src/options.js');
+    const { findingLines } = await import('../text-report.js');
     // The action gets these from `${{ github.token }}` and `${{ github.api_url }}`; a shell has them in its environment.
     const fromEnvironment: Record<string, string | undefined> = {
       'github-token': context.env.GITHUB_TOKEN ?? context.env.GH_TOKEN,

@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ExitCode, UsageError } from '@gatehouse/findings';
-import { parseSecretsInput, runScrub } from '@gatehouse/scrub';
-import { readScrubOptions, requireSomethingToDo } from '../../../../actions/scrub/src/options.js';
-import { writeScrubSarif } from '../../../../actions/scrub/src/report.js';
 import type { Command } from '../command.js';
-import { findingLines } from '../text-report.js';
 
 /** `::add-mask::` data escaping, as the runner reads it. */
 function escapeCommandData(value: string): string {
@@ -57,6 +53,10 @@ export const scrubCommand: Command = {
     'sarif-output': { kind: 'string', description: 'Write the leaks as SARIF 2.1.0 here' },
   },
   async run(inputs, context, rest) {
+    const { parseSecretsInput, runScrub } = await import('@gatehouse/scrub');
+    const { readScrubOptions, requireSomethingToDo } = await import('../../../../actions/scrub/src/options.js');
+    const { writeScrubSarif } = await import('../../../../actions/scrub/src/report.js');
+    const { findingLines } = await import('../text-report.js');
     const options = readScrubOptions(inputs, context.env);
     const scrub = options.scrub;
     const extra = inputs.raw('secret')?.split('\n') ?? [];

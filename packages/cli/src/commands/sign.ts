@@ -1,6 +1,4 @@
 import { ExitCode } from '@gatehouse/findings';
-import { signWorkspace } from '@gatehouse/sigstore';
-import { readSignOptions } from '../../../../actions/sign/src/options.js';
 import type { Command } from '../command.js';
 
 export const signCommand: Command = {
@@ -34,6 +32,8 @@ export const signCommand: Command = {
     tlog: { kind: 'boolean', default: 'true', description: 'Record the signature in the transparency log' },
   },
   async run(inputs, context) {
+    const { signWorkspace } = await import('@gatehouse/sigstore');
+    const { readSignOptions } = await import('../../../../actions/sign/src/options.js');
     const options = readSignOptions(inputs);
     const password = options.keyPassword ?? context.env.GATEHOUSE_KEY_PASSWORD;
     const report = await signWorkspace({

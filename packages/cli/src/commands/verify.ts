@@ -1,6 +1,4 @@
 import { ExitCode } from '@gatehouse/findings';
-import { verifyWorkspace } from '@gatehouse/sigstore';
-import { readVerifyOptions } from '../../../../actions/verify/src/options.js';
 import type { Command } from '../command.js';
 
 export const verifyCommand: Command = {
@@ -39,6 +37,8 @@ export const verifyCommand: Command = {
     'predicate-type': { kind: 'string', description: 'Require an in-toto attestation of this predicate type' },
   },
   async run(inputs, context) {
+    const { verifyWorkspace } = await import('@gatehouse/sigstore');
+    const { readVerifyOptions } = await import('../../../../actions/verify/src/options.js');
     const report = await verifyWorkspace(readVerifyOptions(inputs));
     const out = (line = ''): void => void context.stdout.write(line + '\n');
     for (const result of report.results) {
