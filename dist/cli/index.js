@@ -13,7 +13,7 @@ if (major < 24) {
     process.stderr.write(`gatehouse: Node ${process.versions.node} is too old; Gatehouse needs Node 24 or newer.\n`);
     process.exit(2);
 }
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(133), __nccwpck_require__.e(541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8541));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(6)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2006));
 const code = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
