@@ -13,10 +13,6 @@ const common = {
 };
 
 export default {
-  // Every test file in a fresh worker process: no state carries from one file to the next (the
-  // secret-corpus results were seen to depend on what ran before them in a long-lived worker).
-  maxWorkers: 2,
-  workerIdleMemoryLimit: '1MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.test.ts'] },
     { ...common, displayName: 'harness', testMatch: ['<rootDir>/test/harness/**/*.test.ts'] },
