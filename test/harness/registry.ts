@@ -9,6 +9,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeIfAvailable } from '../support/requires.js';
 
 const REGISTRY_BINARY = 'docker-registry';
 const SKOPEO_BINARY = 'skopeo';
@@ -35,21 +36,8 @@ export function registryToolsMissing(extra: readonly string[] = []): string[] {
  */
 export function describeWithRegistryTools(name: string, body: () => void, extra: readonly string[] = []): void {
   const missing = registryToolsMissing(extra);
-  if (missing.length === 0) {
-    describe(name, body);
-    return;
-  }
   const install = `apt-get install -y ${[...new Set(missing.map((binary) => PACKAGE_OF[binary] ?? binary))].join(' ')}`;
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it(`needs ${missing.join(' and ')}`, () => {
-        throw new Error(`CI=true but ${missing.join(', ')} not installed (${install})`);
-      });
-    });
-    return;
-  }
-  console.warn(`skipping "${name}": ${missing.join(' and ')} not installed (${install})`);
-  describe.skip(name, body);
+  describeIfAvailable(name, missing.length ? `${missing.join(', ')} not installed (${install})` : undefined, body);
 }
 
 export async function freePort(): Promise<number> {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describeIfAvailable } from './requires.js';
 
 /**
  * The public test corpora (../shared/corpora by default, or GATEHOUSE_CORPORA). Outside CI a
@@ -14,18 +15,9 @@ export function corpusPath(...parts: string[]): string {
 /** `describe` when the corpus folder exists; otherwise a skip (or, under CI=true, a failure). */
 export function describeWithCorpus(folder: string, name: string, body: () => void): void {
   const path = corpusPath(folder);
-  if (existsSync(path)) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it(`needs the corpus at ${path}`, () => {
-        throw new Error(`CI=true but the corpus ${path} is missing (set GATEHOUSE_CORPORA)`);
-      });
-    });
-    return;
-  }
-  console.warn(`skipping "${name}": corpus not found at ${path} (set GATEHOUSE_CORPORA)`);
-  describe.skip(name, body);
+  describeIfAvailable(
+    name,
+    existsSync(path) ? undefined : `the corpus ${path} is missing (set GATEHOUSE_CORPORA)`,
+    body,
+  );
 }
