@@ -65601,23 +65601,22 @@ __webpack_async_result__();
 /* harmony export */ });
 /** The sign inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
 function readSignOptions(inputs) {
-    const optional = (key, value) => value === undefined ? {} : { [key]: value };
     return {
         workspace: inputs.workspace,
         subjectPaths: inputs.list('subject-path'),
-        ...optional('subjectDigest', inputs.string('subject-digest')),
-        ...optional('subjectName', inputs.string('subject-name')),
-        ...optional('predicateType', inputs.string('predicate-type')),
-        ...optional('predicate', inputs.raw('predicate')),
-        ...optional('predicatePath', inputs.string('predicate-path')),
-        ...optional('bundleDir', inputs.string('bundle-dir')),
-        ...optional('key', inputs.raw('key')),
-        ...optional('keyPassword', inputs.raw('key-password')),
+        subjectDigest: inputs.string('subject-digest'),
+        subjectName: inputs.string('subject-name'),
+        predicateType: inputs.string('predicate-type'),
+        predicate: inputs.raw('predicate'),
+        predicatePath: inputs.string('predicate-path'),
+        bundleDir: inputs.string('bundle-dir'),
+        key: inputs.raw('key'),
+        keyPassword: inputs.raw('key-password'),
         oidcAudience: inputs.string('oidc-audience', { default: 'sigstore' }),
-        ...optional('fulcioUrl', inputs.string('fulcio-url')),
-        ...optional('rekorUrl', inputs.string('rekor-url')),
-        ...optional('tsaUrl', inputs.string('tsa-url')),
-        ...optional('signingConfig', inputs.string('signing-config')),
+        fulcioUrl: inputs.string('fulcio-url'),
+        rekorUrl: inputs.string('rekor-url'),
+        tsaUrl: inputs.string('tsa-url'),
+        signingConfig: inputs.string('signing-config'),
         tlog: inputs.boolean('tlog', true),
     };
 }

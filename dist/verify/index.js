@@ -65593,24 +65593,23 @@ __webpack_async_result__();
 /* harmony export */ });
 /** The verify inputs, read the same way by the action (INPUT_*) and the CLI (flags). */
 function readVerifyOptions(inputs) {
-    const optional = (key, value) => value === undefined ? {} : { [key]: value };
     return {
         workspace: inputs.workspace,
         subjectPaths: inputs.list('subject-path'),
-        ...optional('subjectDigest', inputs.string('subject-digest')),
-        ...optional('bundlePath', inputs.string('bundle-path')),
-        ...optional('certificateIdentity', inputs.string('certificate-identity')),
-        ...optional('certificateIdentityRegexp', inputs.string('certificate-identity-regexp')),
-        ...optional('certificateOidcIssuer', inputs.string('certificate-oidc-issuer')),
-        ...optional('signerRepository', inputs.string('signer-repository')),
-        ...optional('signerWorkflow', inputs.string('signer-workflow')),
-        ...optional('sourceRepository', inputs.string('source-repository')),
-        ...optional('sourceRef', inputs.string('source-ref')),
-        ...optional('publicKey', inputs.raw('public-key')),
-        ...optional('trustedRoot', inputs.string('trusted-root')),
+        subjectDigest: inputs.string('subject-digest'),
+        bundlePath: inputs.string('bundle-path'),
+        certificateIdentity: inputs.string('certificate-identity'),
+        certificateIdentityRegexp: inputs.string('certificate-identity-regexp'),
+        certificateOidcIssuer: inputs.string('certificate-oidc-issuer'),
+        signerRepository: inputs.string('signer-repository'),
+        signerWorkflow: inputs.string('signer-workflow'),
+        sourceRepository: inputs.string('source-repository'),
+        sourceRef: inputs.string('source-ref'),
+        publicKey: inputs.raw('public-key'),
+        trustedRoot: inputs.string('trusted-root'),
         tlogThreshold: inputs.integer('tlog-threshold', 1, { min: 0, max: 10 }),
         timestampThreshold: inputs.integer('timestamp-threshold', 1, { min: 0, max: 10 }),
-        ...optional('predicateType', inputs.string('predicate-type')),
+        predicateType: inputs.string('predicate-type'),
     };
 }
 
