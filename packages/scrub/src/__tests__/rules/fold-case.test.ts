@@ -24,8 +24,9 @@ describe('foldCaseGroups', () => {
     expect(() => foldCaseGroups('(?i:é)')).toThrow(/non-ASCII/);
   });
 
-  it('matches what V8 matches with the modifier group (compiled optimised)', () => {
-    const sources = ['(?i:pass(?:word|wd)?|pwd)=(?<v>\\w+)', '(?i:bearer|basic)\\s+[a-z]{3}', '(?i:[a-h0-9]{4})x'];
+  // The expected matches are written out: V8's own (?i:) groups cannot be the oracle, since a
+  // process that has compiled much regexp code compiles them unoptimised, and then wrongly.
+  it('matches exactly what the modifier group means', () => {
     const texts = [
       'PASSWORD=1',
       'Pwd=x',
@@ -38,10 +39,25 @@ describe('foldCaseGroups', () => {
       'a1i9x',
       'AB12X',
     ];
-    for (const source of sources) {
-      const native = new RegExp(source, 'g');
-      const folded = new RegExp(foldCaseGroups(source), 'g');
-      for (const text of texts) expect([text, text.match(folded)]).toEqual([text, text.match(native)]);
+    const expected: Record<string, Array<string | null>> = {
+      '(?i:pass(?:word|wd)?|pwd)=(?<v>\\w+)': [
+        'PASSWORD=1',
+        'Pwd=x',
+        'pAsSwD=ok',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      '(?i:bearer|basic)\\s+[a-z]{3}': [null, null, null, null, 'BEARER abc', null, null, null, null, null],
+      '(?i:[a-h0-9]{4})x': [null, null, null, null, null, null, null, 'A1h9x', null, null],
+    };
+    for (const [source, matches] of Object.entries(expected)) {
+      const folded = new RegExp(foldCaseGroups(source));
+      expect(texts.map((text) => folded.exec(text)?.[0] ?? null)).toEqual(matches);
     }
   });
 
