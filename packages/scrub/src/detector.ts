@@ -106,6 +106,29 @@ export class Detector {
     matchKeywordHits(this, text, hits, out);
     return out;
   }
+
+  /**
+   * Each rule on every line that holds one of its keywords, found by plain substring search, with
+   * no automaton and no hit checks: what `matchText` must find (it is only faster). For tests and
+   * audits of the catalogue.
+   */
+  matchEveryLine(text: string): DetectorMatch[] {
+    const out: DetectorMatch[] = [];
+    for (let from = 0; from <= text.length;) {
+      let to = from;
+      while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+      const line = text.slice(from, to);
+      const lower = line.toLowerCase();
+      const candidates = this.rules.flatMap((rule, index) =>
+        rule.keywords.some((keyword) => (keyword === keyword.toLowerCase() ? lower : line).includes(keyword))
+          ? [index]
+          : [],
+      );
+      this.matchLine(text, from, to, candidates, out);
+      from = to + 1;
+    }
+    return out;
+  }
 }
 
 function acceptable(rule: SecretRule, secret: string): boolean {
@@ -117,8 +140,9 @@ function acceptable(rule: SecretRule, secret: string): boolean {
 
 /**
  * Groups keyword hits by line and runs each line's candidate rules once. `hits` holds
- * (keyword id, start) pairs in text order. Line starts and ends are found with forward `indexOf`
- * cursors, so a text without a carriage return is not searched to its end for every hit.
+ * (keyword id, start) pairs in text order. A hit queues a rule only when the rule's hit check
+ * passes; the line around the first queued hit is found from the hit itself (back to the last
+ * break, forward to the next), so lines with no candidate are never looked at.
  */
 export function matchKeywordHits(
   detector: Detector,
@@ -129,40 +153,44 @@ export function matchKeywordHits(
   const n = text.length;
   let nextLf = -1;
   let nextCr = -1;
-  const nextBreak = (from: number): number => {
-    if (nextLf < from) {
-      nextLf = text.indexOf('\n', from);
-      if (nextLf < 0) nextLf = n;
-    }
-    if (nextCr < from) {
-      nextCr = text.indexOf('\r', from);
-      if (nextCr < 0) nextCr = n;
-    }
-    return nextLf < nextCr ? nextLf : nextCr;
-  };
   let lineStart = 0;
   let lineEnd = -1;
   let line = 0;
   const candidates: number[] = [];
   const seen = detector.seenStamp;
+  const rules = detector.rules;
+  const patterns = detector.keywordPatterns;
   for (let h = 0; h < hits.length; h += 2) {
     const keyword = hits[h]!;
     const start = hits[h + 1]!;
-    if (start > lineEnd) {
-      if (candidates.length > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
-      candidates.length = 0;
-      line = ++detector.stampCounter;
-      // Forward from the last line seen, one break at a time (hits come in line order).
-      lineStart = lineEnd + 1;
-      for (let next = nextBreak(lineStart); ; next = nextBreak(lineStart)) {
-        if (next >= start) {
-          lineEnd = next;
-          break;
-        }
-        lineStart = next + 1;
-      }
-    }
+    const pattern = patterns[keyword]!;
     for (const rule of detector.rulesOfKeyword[keyword]!) {
+      if (start <= lineEnd && seen[rule] === line) continue;
+      const check = rules[rule]!.hitCheck;
+      if (check !== undefined && !check(text, start, start + pattern.length, pattern)) continue;
+      if (start > lineEnd) {
+        if (candidates.length > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
+        candidates.length = 0;
+        line = ++detector.stampCounter;
+        // Hits come in text order, so the forward searches for breaks only ever move on.
+        if (nextLf < start) {
+          nextLf = text.indexOf('\n', start);
+          if (nextLf < 0) nextLf = n;
+        }
+        if (nextCr < start) {
+          nextCr = text.indexOf('\r', start);
+          if (nextCr < 0) nextCr = n;
+        }
+        // Back to the break before the hit, never past the end of the previous line.
+        let back = start;
+        while (back > lineEnd + 1) {
+          const c = text.charCodeAt(back - 1);
+          if (c === 10 || c === 13) break;
+          back--;
+        }
+        lineStart = back;
+        lineEnd = nextLf < nextCr ? nextLf : nextCr;
+      }
       if (seen[rule] === line) continue;
       seen[rule] = line;
       candidates.push(rule);

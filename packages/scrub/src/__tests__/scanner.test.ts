@@ -1,4 +1,6 @@
-import { BUILTIN_RULES } from '../rules/index.js';
+import { BUILTIN_RULES, type SecretRule } from '../rules/index.js';
+import { Detector, type DetectorMatch } from '../detector.js';
+import { ASSIGNMENT_FOLLOWS, followedBy } from '../rules/types.js';
 import { hasCrc32Base62Checksum } from '../checksums.js';
 import { SecretScanner, newScanState, type Span } from '../scanner.js';
 import { applySpans } from '../redact.js';
@@ -36,6 +38,65 @@ describe('the rule catalogue', () => {
     expect(withoutKeyword.scan(`x ${token} y`)).toEqual([]);
     const withKeyword = new SecretScanner({ rules: [BUILTIN_RULES.find((r) => r.id === 'github-pat')!] });
     expect(withKeyword.scan(`x ${token} y`)).toHaveLength(1);
+  });
+});
+
+describe('hit checks', () => {
+  const rule: SecretRule = {
+    id: 'test-token',
+    family: 'test',
+    title: 'Test token',
+    keywords: ['tok'],
+    regex: /tok\s*=\s*(?<secret>[a-z0-9]{8,})/dg,
+    severity: 'high',
+    placeholder: 'none',
+  };
+  const key = (m: DetectorMatch): string => `${m.rule.id}@${m.start}-${m.end}`;
+
+  it('queue a rule for a line only when a keyword occurrence there passes the check', () => {
+    const line = 'tok is here; tok = abcd1234efgh';
+    expect(new Detector([{ ...rule, hitCheck: followedBy(String.raw`\s*=`) }]).matchText(line).map(key)).toEqual([
+      'test-token@19-31',
+    ]);
+    expect(new Detector([{ ...rule, hitCheck: () => false }]).matchText(line)).toEqual([]);
+    expect(new Detector([rule]).matchText(line).map(key)).toEqual(['test-token@19-31']);
+  });
+
+  it('let the assignment check through every way of assigning, and nothing else', () => {
+    const passes = (text: string): boolean => ASSIGNMENT_FOLLOWS(text, 0, 0, '');
+    for (const assigned of ['=x', '_KEY=x', 'word: x', '" => x', "'] = x", ' ?= x', '.value |= x', ' != x', '", "x'])
+      expect([assigned, passes(assigned)]).toEqual([assigned, true]);
+    for (const prose of [' from the environment', 's are masked', ' rotation in 3 days', 'ed for user x'])
+      expect([prose, passes(prose)]).toEqual([prose, false]);
+  });
+
+  it('lose nothing that running each rule on every line holding its keyword finds', () => {
+    const detector = new SecretScanner().detector;
+    const hex = (n: number) => randomFrom('0123456789abcdef', n);
+    const mixed = (n: number) => randomFrom('abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789', n);
+    const lines = [
+      `password = "Zq8-${hex(16)}"`,
+      `dbPassword: '${mixed(14)}'`,
+      `export API_KEY=${mixed(32)}`,
+      `client_secret => "${mixed(24)}"`,
+      `  token: ${mixed(40)}`,
+      `"api-key": "${mixed(30)}"`,
+      `X-Api-Key: ${mixed(32)}`,
+      `vault_token = "s.${mixed(24)}"`,
+      `token abcdef.${randomFrom('abcdefghijklmnopqrstuvwxyz0123456789', 16)}`,
+      `  password ${mixed(8)}1`,
+      `the password for user admin is "${mixed(10)}"`,
+      `admin_password = "${mixed(16)}"`,
+      `git clone https://ci:${mixed(20)}@git.example.com/r.git and postgres://app:${mixed(16)}@db:5432/x`,
+      `TASK SK${hex(32)} and xSK${hex(32)}`,
+      `id ${fakeAwsKeyId()} x${fakeAwsKeyId()}`,
+      `Using token from environment; cache key: node-${hex(40)}; secrets are masked`,
+      `auth: password policy check passed for user build-1; key rotation in 3 days`,
+    ];
+    const text = lines.join('\n');
+    const found = detector.matchText(text).map(key).sort();
+    expect(found).toEqual(detector.matchEveryLine(text).map(key).sort());
+    expect(found.length).toBeGreaterThanOrEqual(14);
   });
 });
 

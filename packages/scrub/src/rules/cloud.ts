@@ -1,4 +1,4 @@
-import { near, prefixed, shaped, type SecretRule } from './types.js';
+import { ASSIGNMENT_FOLLOWS, followedBy, near, prefixed, shaped, startsToken, type SecretRule } from './types.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const critical = { severity: 'critical' as const };
@@ -11,7 +11,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'AWS access key id',
     ['akia', 'asia', 'abia', 'acca', 'a3t'],
     String.raw`(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])`,
-    { ...critical, minEntropy: 3 },
+    { ...critical, minEntropy: 3, hitCheck: startsToken('akia', 'asia', 'abia', 'acca', 'a3t') },
   ),
   near(
     'aws-secret-access-key',
@@ -37,7 +37,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'Amazon Bedrock long-lived API key',
     ['absk'],
     String.raw`(?<![A-Za-z0-9])(?<secret>ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{110,}={0,2})`,
-    critical,
+    { ...critical, hitCheck: startsToken('absk') },
   ),
   shaped(
     'aws-bedrock-short-lived-key',
@@ -64,7 +64,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'Google OAuth refresh token',
     ['1//0'],
     String.raw`(?<![A-Za-z0-9])(?<secret>1//0[0-9A-Za-z_-]{40,})`,
-    critical,
+    { ...critical, hitCheck: startsToken('1//0') },
   ),
   shaped(
     'gcp-service-account-key-id',
@@ -88,7 +88,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'Firebase Cloud Messaging server key',
     ['aaaa'],
     String.raw`(?<![A-Za-z0-9])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})`,
-    critical,
+    { ...critical, hitCheck: startsToken('aaaa') },
   ),
   shaped(
     'azure-storage-account-key',
@@ -203,7 +203,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'Fly.io macaroon token',
     ['fm1', 'fm2_'],
     String.raw`(?<![A-Za-z0-9])(?<secret>(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,}={0,3}(?:,fm\d[ar]?_[A-Za-z0-9+/]{100,}={0,3})*)`,
-    critical,
+    { ...critical, hitCheck: startsToken('fm1', 'fm2_') },
   ),
   near(
     'netlify-access-token',
@@ -259,7 +259,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'HashiCorp Vault token (legacy)',
     ['vault', 'token'],
     String.raw`(?i:vault|token)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[sbr]\.[A-Za-z0-9]{24})(?![A-Za-z0-9])`,
-    { ...critical, minEntropy: 3.5 },
+    { ...critical, minEntropy: 3.5, hitCheck: ASSIGNMENT_FOLLOWS },
   ),
   shaped(
     'vault-service-token-v2',
@@ -295,6 +295,7 @@ export const CLOUD_RULES: SecretRule[] = [
       minEntropy: 3.2,
       placeholder: 'strict',
       keywords: ['password'],
+      hitCheck: followedBy(String.raw`\s*=\s*"`),
       validate: (s) => !/^(?:arn:|https?:|\/)/.test(s),
     },
   ),
@@ -305,7 +306,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'Doppler token',
     ['dp.'],
     String.raw`(?<![A-Za-z0-9])(?<secret>dp\.(?:pt|st|sa|ct|scim|audit)(?:\.[a-z0-9_-]{2,35})?\.[A-Za-z0-9]{40,44})`,
-    critical,
+    { ...critical, hitCheck: startsToken('dp.') },
   ),
   shaped(
     'tailscale-key',
@@ -322,7 +323,11 @@ export const CLOUD_RULES: SecretRule[] = [
     'Kubernetes bootstrap token',
     ['token'],
     String.raw`(?i:token)['"]?\s*[:=\s]\s*['"]?(?<secret>[a-z0-9]{6}\.[a-z0-9]{16})(?![a-z0-9])|(?i:token-secret):\s*(?<secret>[a-z0-9]{16})(?![a-z0-9])`,
-    { ...critical, minEntropy: 3.2 },
+    {
+      ...critical,
+      minEntropy: 3.2,
+      hitCheck: followedBy(String.raw`['"]?\s*[:=\s]\s*['"]?[a-zA-Z0-9]{6}\.|-[sS][eE][cC][rR][eE][tT]:`),
+    },
   ),
   prefixed(
     'age-secret-key',
@@ -338,7 +343,7 @@ export const CLOUD_RULES: SecretRule[] = [
     'Yandex IAM token',
     ['t1.'],
     String.raw`(?<![A-Za-z0-9])(?<secret>t1\.[A-Z0-9a-z_-]+=*\.[A-Z0-9a-z_-]{86}=*)`,
-    critical,
+    { ...critical, hitCheck: startsToken('t1.') },
   ),
   prefixed('yandex-api-key', 'yandex', 'Yandex API key', 'AQVN', '[A-Za-z0-9_-]{35,38}', critical),
   near('yandex-access-key', 'yandex', 'Yandex access key', 'yandex', ['yandex'], 'YC[a-zA-Z0-9_-]{38}', critical),

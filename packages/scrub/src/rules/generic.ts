@@ -1,4 +1,4 @@
-import { near, shaped, type SecretRule } from './types.js';
+import { ASSIGNMENT_FOLLOWS, followedBy, near, shaped, startsToken, type HitCheck, type SecretRule } from './types.js';
 
 const critical = { severity: 'critical' as const };
 
@@ -22,6 +22,24 @@ function containsJwt(encoded: string): boolean {
 
 const PASSWORD_PLACEHOLDER =
   /^(?:\*+|x+|password|passwd|pwd|changeme|user|username|\$\w+|\$\{[^}]*\}|%[\w]+%|<[^>]*>|\{\{[^}]*\}\})$/i;
+
+/** `://user:password@`: the user, a colon, three or more password characters and an at sign. */
+const URL_CREDENTIALS_FOLLOW = followedBy(String.raw`[^\s:@/'"]+:[^\s@/'"]{3,}@`);
+
+/**
+ * The names of keys that hold secrets, spelled out as literals (`api_key`, `ACCESS-KEY`): `key` on
+ * its own is in every log (`cache key`, `key rotation`) and would queue these rules on each line.
+ */
+const SECRET_KEY_NAMES = ['api', 'access', 'private', 'auth', 'signing', 'encryption', 'master'].flatMap((name) =>
+  ['', '_', '.', '-'].map((separator) => `${name}${separator}key`),
+);
+
+/** Only spaces before the keyword since the start of the line (`^\s*password`). */
+const FIRST_ON_LINE: HitCheck = (text, start) => {
+  let at = start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
+  return at === 0 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 13;
+};
 
 const TEMPLATE_OR_LOCATION = /\$\{|\{\{|^\$[A-Za-z_]|#\{|^(?:arn:|https?:|\/)/;
 
@@ -51,7 +69,7 @@ export const GENERIC_RULES: SecretRule[] = [
     'JSON Web Token',
     ['eyj'],
     String.raw`(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{0,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])`,
-    { minEntropy: 3, validate: jwtHeaderDecodes },
+    { minEntropy: 3, validate: jwtHeaderDecodes, hitCheck: startsToken('eyj') },
   ),
   shaped(
     'jwt-base64',
@@ -59,7 +77,7 @@ export const GENERIC_RULES: SecretRule[] = [
     'Base64-encoded JSON Web Token',
     ['zxlk'],
     String.raw`(?<![A-Za-z0-9+/])(?<secret>ZXlK[A-Za-z0-9+/]{60,}={0,2})`,
-    { minEntropy: 3.5, validate: containsJwt },
+    { minEntropy: 3.5, validate: containsJwt, hitCheck: startsToken('zxlk') },
   ),
   shaped(
     'database-url-password',
@@ -70,6 +88,7 @@ export const GENERIC_RULES: SecretRule[] = [
     {
       ...critical,
       requires: '@',
+      hitCheck: URL_CREDENTIALS_FOLLOW,
       placeholder: 'none',
       validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
     },
@@ -80,7 +99,12 @@ export const GENERIC_RULES: SecretRule[] = [
     'Password in a URL',
     ['://'],
     String.raw`(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`,
-    { requires: '@', placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) },
+    {
+      requires: '@',
+      hitCheck: URL_CREDENTIALS_FOLLOW,
+      placeholder: 'none',
+      validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
+    },
   ),
   near(
     'sidekiq-secret',
@@ -133,9 +157,9 @@ export const GENERIC_RULES: SecretRule[] = [
     'http-api-key-header',
     'http',
     'API key in an HTTP header',
-    ['x-api-key', 'api-key:', 'x-auth-token', 'private-token'],
+    ['x-api-key', 'api-key', 'x-auth-token', 'private-token'],
     String.raw`(?i:x-api-key|api-key|x-auth-token|private-token)['"]?\s*:\s*['"]?(?<secret>[A-Za-z0-9._~+/=-]{12,})`,
-    { minEntropy: 3, placeholder: 'strict' },
+    { minEntropy: 3, placeholder: 'strict', hitCheck: followedBy(String.raw`['"]?\s*:`) },
   ),
   shaped(
     'runner-memory-dump',
@@ -166,7 +190,7 @@ export const GENERIC_RULES: SecretRule[] = [
     ['password'],
     String.raw`^\s*password\s+(?<secret>[^\s'"]{4,})\s*$`,
     // A word ending a sentence is prose, not a password.
-    { placeholder: 'strict', validate: (s) => /\d/.test(s) && !/[.,;:!?]$/.test(s) },
+    { placeholder: 'strict', hitCheck: FIRST_ON_LINE, validate: (s) => /\d/.test(s) && !/[.,;:!?]$/.test(s) },
   ),
   shaped(
     'password-in-prose',
@@ -174,7 +198,11 @@ export const GENERIC_RULES: SecretRule[] = [
     'Password stated in text',
     ['password'],
     String.raw`(?i:password)(?:\s+for\s+(?:the\s+)?(?:user\s+)?['"]?[\w.@-]+['"]?)?\s+(?i:is|was)\s+['"](?<secret>[^'"\s]{4,64})['"]`,
-    { placeholder: 'strict', validate: (s) => !TEMPLATE_OR_LOCATION.test(s) },
+    {
+      placeholder: 'strict',
+      hitCheck: followedBy(String.raw`\s+(?:for|is|was)\s`, 'i'),
+      validate: (s) => !TEMPLATE_OR_LOCATION.test(s),
+    },
   ),
   shaped(
     'password-hash',
@@ -200,16 +228,21 @@ export const GENERIC_RULES: SecretRule[] = [
     'Password assigned in code or configuration',
     ['pass', 'pwd'],
     String.raw`(?:(?<![a-z])(?i:pass(?:word|wd|phrase)?|pwd)|(?<=[a-z])(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD|PHRASE)?|Pwd|PWD))(?![a-z])(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,(?=\s*['"][^'"\s]*[^a-z'"\s]))\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`,
-    { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) },
+    {
+      placeholder: 'strict',
+      hitCheck: ASSIGNMENT_FOLLOWS,
+      validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s),
+    },
   ),
   shaped(
     'env-secret-assignment',
     'generic',
     'Secret assigned to an environment variable',
-    ['pass', 'pwd', 'secret', 'token', 'key'],
+    ['pass', 'pwd', 'secret', 'token', ...SECRET_KEY_NAMES],
     String.raw`(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`,
     {
       requires: '=',
+      hitCheck: ASSIGNMENT_FOLLOWS,
       placeholder: 'strict',
       validate: (s) => new Set(s).size >= 5 && !/^(?:true|false|null|none|\/|https?:)/i.test(s),
     },
@@ -281,9 +314,9 @@ export const GENERIC_RULES: SecretRule[] = [
     'generic-secret-assignment',
     'generic',
     'Secret assigned to a secret-named variable',
-    ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
+    ['pass', 'pwd', 'secret', 'token', 'credential', ...SECRET_KEY_NAMES],
     String.raw`(?i:${SECRET_NAME})(?<!id|name|length|variable|url|file|path|type|size|format|count|prefix|header)(?:['"\x60\]\s]{0,3})(?:[:?.|]{0,3}=>?|:|,|=>)\s{0,8}(?:[\x60'"]|\\")?(?<secret>[A-Za-z0-9_~+/=.!@#%^&*?-]{10,200})(?=\\?['"\x60\s;,)\]}<>&|\\]|$)`,
-    { minEntropy: 3.3, placeholder: 'strict', validate: looksGenerated },
+    { minEntropy: 3.3, placeholder: 'strict', hitCheck: ASSIGNMENT_FOLLOWS, validate: looksGenerated },
   ),
 ];
 

@@ -1,4 +1,4 @@
-import { near, prefixed, shaped, type SecretRule } from './types.js';
+import { near, prefixed, shaped, startsToken, type SecretRule } from './types.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const critical = { severity: 'critical' as const };
@@ -200,7 +200,7 @@ export const MONITORING_DATABASE_RULES: SecretRule[] = [
     'Databricks API token',
     ['dapi'],
     String.raw`(?<![A-Za-z0-9])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9])`,
-    { ...critical, minEntropy: 3 },
+    { ...critical, minEntropy: 3, hitCheck: startsToken('dapi') },
   ),
   shaped(
     'planetscale-token',

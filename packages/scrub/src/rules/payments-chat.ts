@@ -1,4 +1,4 @@
-import { near, prefixed, shaped, type SecretRule } from './types.js';
+import { near, prefixed, shaped, startsToken, type SecretRule } from './types.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const critical = { severity: 'critical' as const };
@@ -27,7 +27,7 @@ export const PAYMENT_CHAT_RULES: SecretRule[] = [
     'Square access token',
     ['eaaa', 'sq0atp-'],
     String.raw`(?<![A-Za-z0-9])(?<secret>(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])`,
-    { ...critical, minEntropy: 3.5 },
+    { ...critical, minEntropy: 3.5, hitCheck: startsToken('eaaa', 'sq0atp-') },
   ),
   prefixed('square-oauth-secret', 'payments', 'Square OAuth secret', 'sq0csp-', '[0-9A-Za-z_-]{43}', critical),
   shaped(
@@ -131,7 +131,7 @@ export const PAYMENT_CHAT_RULES: SecretRule[] = [
     'EasyPost API key',
     ['ezak', 'eztk'],
     String.raw`(?<![A-Za-z0-9])(?<secret>EZ[AT]K(?i:[a-z0-9]{54}))(?![A-Za-z0-9])`,
-    { ...critical, minEntropy: 3.5 },
+    { ...critical, minEntropy: 3.5, hitCheck: startsToken('ezak', 'eztk') },
   ),
   shaped(
     'shippo-api-token',
@@ -283,7 +283,7 @@ export const PAYMENT_CHAT_RULES: SecretRule[] = [
     'SendGrid API key',
     ['sg.'],
     String.raw`(?<![A-Za-z0-9])(?<secret>SG\.[\w-]{22}\.[\w-]{43})`,
-    critical,
+    { ...critical, hitCheck: startsToken('sg.') },
   ),
   shaped(
     'sendinblue-api-token',

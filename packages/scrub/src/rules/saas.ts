@@ -1,4 +1,4 @@
-import { near, prefixed, shaped, type SecretRule } from './types.js';
+import { near, prefixed, shaped, startsToken, type SecretRule } from './types.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const critical = { severity: 'critical' as const };
@@ -27,7 +27,7 @@ export const SAAS_RULES: SecretRule[] = [
     'Notion integration token',
     ['ntn_', 'secret_'],
     String.raw`(?<![A-Za-z0-9])(?<secret>ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})(?![A-Za-z0-9])`,
-    { minEntropy: 3.5 },
+    { minEntropy: 3.5, hitCheck: startsToken('ntn_', 'secret_') },
   ),
   near('asana-client-id', 'saas', 'Asana client id', 'asana', ['asana'], '[0-9]{16}', {
     severity: 'medium',
@@ -45,7 +45,7 @@ export const SAAS_RULES: SecretRule[] = [
     'Dropbox short-lived token',
     ['sl.'],
     String.raw`(?<![A-Za-z0-9])(?<secret>sl\.[A-Za-z0-9_-]{130,152})`,
-    { minEntropy: 3.5 },
+    { minEntropy: 3.5, hitCheck: startsToken('sl.') },
   ),
   near('dropbox-api-token', 'saas', 'Dropbox API secret', 'dropbox', ['dropbox'], '[a-z0-9]{15}'),
   near(
@@ -86,7 +86,7 @@ export const SAAS_RULES: SecretRule[] = [
     'Facebook access token',
     ['eaam', 'eaac'],
     String.raw`(?<![A-Za-z0-9])(?<secret>EAA[MC](?i:[a-z0-9]{100,}))`,
-    { minEntropy: 3.5 },
+    { minEntropy: 3.5, hitCheck: startsToken('eaam', 'eaac') },
   ),
   shaped(
     'facebook-page-access-token',
@@ -94,7 +94,7 @@ export const SAAS_RULES: SecretRule[] = [
     'Facebook page access token',
     ['EAA'],
     String.raw`(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`,
-    { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)) },
+    { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)), hitCheck: startsToken('EAA') },
   ),
   shaped(
     'facebook-app-access-token',
@@ -196,7 +196,7 @@ export const SAAS_RULES: SecretRule[] = [
     'Salesforce access token',
     ['00D'],
     String.raw`(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`,
-    critical,
+    { ...critical, hitCheck: startsToken('00D') },
   ),
   near('saucelabs-access-key', 'saas', 'Sauce Labs access key', 'sauce', ['sauce'], UUID, uuidValue),
   near('particle-io-token', 'iot', 'Particle.io access token', 'particle', ['particle'], '[a-f0-9]{40}'),

@@ -27,7 +27,15 @@ export interface SecretRule {
   checksum?: (secret: string) => boolean;
   /** A literal every match contains: a line without it is skipped before the regex runs. */
   requires?: string;
+  /**
+   * A necessary condition on a keyword occurrence (`text[start, end)`) that lies inside a match:
+   * an occurrence that fails it does not queue the rule, so a common keyword (`token`, `://`)
+   * costs a regex run only where a match could be. Must hold for every match the regex accepts.
+   */
+  hitCheck?: HitCheck;
 }
+
+export type HitCheck = (text: string, start: number, end: number, keyword: string) => boolean;
 
 export interface RuleOptions {
   severity?: RuleSeverity;
@@ -41,6 +49,8 @@ export interface RuleOptions {
   end?: string;
   /** A literal every match contains (see SecretRule.requires). */
   requires?: string;
+  /** See SecretRule.hitCheck. */
+  hitCheck?: HitCheck;
 }
 
 const TOKEN_END = String.raw`(?![A-Za-z0-9_\-])`;
@@ -66,8 +76,41 @@ function build(
     ...(options.validate ? { validate: options.validate } : {}),
     ...(options.checksum ? { checksum: options.checksum } : {}),
     ...(options.requires ? { requires: options.requires } : {}),
+    ...(options.hitCheck ? { hitCheck: options.hitCheck } : {}),
   };
 }
+
+function isAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Keywords that open the token (`ghp_`, `AKIA`, as the rule's `(?<![A-Za-z0-9])` says) are not
+ * preceded by a letter or digit; the rule's other keywords pass.
+ */
+export function startsToken(...prefixes: string[]): HitCheck {
+  const opening = new Set(prefixes);
+  return (text, start, _end, keyword) =>
+    !opening.has(keyword) || start === 0 || !isAlphanumeric(text.charCodeAt(start - 1));
+}
+
+/**
+ * The text right after the keyword matches `source` (a sticky regex). For rules whose every
+ * keyword is followed, inside a match, by what `source` describes.
+ */
+export function followedBy(source: string, flags = ''): HitCheck {
+  const regex = new RegExp(foldCaseGroups(source), `y${flags}`);
+  return (text, _start, end) => {
+    regex.lastIndex = end;
+    return regex.test(text);
+  };
+}
+
+/**
+ * After a secret-like name (`token`, `client_secret`, `PASSWORD`): more name characters, closing
+ * quotes or brackets and spaces, then an assignment operator (`=`, `:`, `,`, `=>`, `?=`, `|=`, `!=`).
+ */
+export const ASSIGNMENT_FOLLOWS = followedBy(String.raw`[\w.\-]*['"\x60\]\s]*[:?.|=,!]`);
 
 /**
  * A token recognisable by its own prefix (`ghp_…`, `glpat-…`): `prefix` is a literal, `body` the
@@ -83,7 +126,7 @@ export function prefixed(
 ): SecretRule {
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const source = String.raw`(?<![A-Za-z0-9])(?<secret>${escaped}${body})${options.end ?? TOKEN_END}`;
-  return build(id, family, title, [prefix], source, { minEntropy: 2.5, ...options });
+  return build(id, family, title, [prefix], source, { minEntropy: 2.5, hitCheck: startsToken(prefix), ...options });
 }
 
 /** A token matched by a full regex of its own, with explicit keywords. */

@@ -1,5 +1,5 @@
 import { hasCrc32Base62Checksum } from '../checksums.js';
-import { near, prefixed, shaped, type SecretRule } from './types.js';
+import { near, prefixed, shaped, startsToken, type SecretRule } from './types.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const github = { severity: 'critical' as const, minEntropy: 3, checksum: hasCrc32Base62Checksum };
@@ -129,7 +129,7 @@ export const VCS_CI_RULES: SecretRule[] = [
     'SonarQube token',
     ['squ_', 'sqp_', 'sqa_'],
     String.raw`(?<![A-Za-z0-9])(?<secret>sq[upa]_[a-f0-9]{40})(?![A-Za-z0-9])`,
-    { severity: 'critical' },
+    { severity: 'critical', hitCheck: startsToken('squ_', 'sqp_', 'sqa_') },
   ),
   near('sonar-api-token', 'ci', 'SonarQube/SonarCloud token', 'sonar', ['sonar'], '(?i:[a-z0-9]{40})', {
     placeholder: 'light',
@@ -165,7 +165,7 @@ export const VCS_CI_RULES: SecretRule[] = [
     'Harness API key',
     ['pat.', 'sat.'],
     String.raw`(?<![A-Za-z0-9])(?<secret>(?:pat|sat)\.[a-zA-Z0-9_-]{22}\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{20})`,
-    { severity: 'critical' },
+    { severity: 'critical', hitCheck: startsToken('pat.', 'sat.') },
   ),
   shaped(
     'sourcegraph-access-token',
@@ -173,7 +173,7 @@ export const VCS_CI_RULES: SecretRule[] = [
     'Sourcegraph access token',
     ['sgp_'],
     String.raw`(?<![A-Za-z0-9])(?<secret>sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40})(?![A-Za-z0-9!])`,
-    { minEntropy: 3.2 },
+    { minEntropy: 3.2, hitCheck: startsToken('sgp_') },
   ),
   near('sourcegraph-token', 'ci', 'Sourcegraph access token', 'sourcegraph', ['sourcegraph'], '[a-fA-F0-9]{40}'),
   prefixed('postman-api-token', 'ci', 'Postman API key', 'PMAK-', '[a-fA-F0-9]{24}-[a-fA-F0-9]{34}'),
@@ -185,7 +185,7 @@ export const VCS_CI_RULES: SecretRule[] = [
     'Infracost API key',
     ['ico-'],
     String.raw`(?<![A-Za-z0-9._/-])(?<secret>ico-[A-Za-z0-9]{32})(?![A-Za-z0-9])`,
-    { minEntropy: 3.5 },
+    { minEntropy: 3.5, hitCheck: startsToken('ico-') },
   ),
   shaped(
     'prefect-api-token',
@@ -193,7 +193,7 @@ export const VCS_CI_RULES: SecretRule[] = [
     'Prefect API key',
     ['pnu_'],
     String.raw`(?<![A-Za-z0-9])(?<secret>pnu_[A-Za-z0-9]{36})(?![A-Za-z0-9])`,
-    { minEntropy: 3 },
+    { minEntropy: 3, hitCheck: startsToken('pnu_') },
   ),
   shaped(
     'settlemint-token',
@@ -224,7 +224,7 @@ export const VCS_CI_RULES: SecretRule[] = [
     '1Password secret key',
     ['a3-'],
     String.raw`(?<![A-Za-z0-9])(?<secret>A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9])`,
-    { severity: 'critical', minEntropy: 3 },
+    { severity: 'critical', minEntropy: 3, hitCheck: startsToken('a3-') },
   ),
   prefixed(
     'onepassword-service-account-token',
