@@ -9,7 +9,7 @@ export interface VisibleText {
    * Where each run of visible text starts: pairs of (visible offset, original offset), ascending.
    * Between escape sequences the offsets advance together.
    */
-  segments: number[];
+  segments: ArrayLike<number>;
   originalLength: number;
 }
 

@@ -1,4 +1,5 @@
 import type { AhoCorasick } from './aho-corasick.js';
+import { stripFunctionBody } from './kernel-strip.js';
 import { textCheckBody, textCheckTables } from './kernel-text-check.js';
 import {
   ADD,
@@ -45,6 +46,7 @@ import {
 const CLASS_TABLE = 0;
 const RUN_FLAG_TABLE = 1024;
 const RUN_COUNT = 1280;
+const SEGMENT_COUNT = 1284;
 const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
 const START_FILTER = 4096;
 const FILTER_SIZE = 1 << 16;
@@ -344,9 +346,9 @@ function assembleModule(): Uint8Array {
     0x00,
     ...section(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 1, I32, 0x60, 3, I32, I32, I32, 1, I32]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
-    ...section(3, [2, 0, 1]),
-    ...section(7, [1, ...name('scan'), 0x00, 0]),
-    ...section(10, [2, ...scanFunctionBody(), ...textCheckBody(TEXT_TABLES)]),
+    ...section(3, [3, 0, 1, 1]),
+    ...section(7, [2, ...name('scan'), 0x00, 0, ...name('strip'), 0x00, 2]),
+    ...section(10, [3, ...scanFunctionBody(), ...textCheckBody(TEXT_TABLES), ...stripFunctionBody(SEGMENT_COUNT)]),
   ];
   return Uint8Array.from(bytes);
 }
@@ -385,15 +387,34 @@ export interface KernelResult {
   runCount: number;
 }
 
+/** What `scanBytes` found; read it before the kernel runs again (it lives in the kernel's memory). */
+export interface BytesScanResult extends KernelResult {
+  /** How many bytes are left once escape sequences are removed. */
+  visibleLength: number;
+  /** How many escape sequences (or an incomplete one at the end) were removed. */
+  segmentCount: number;
+  /** The bytes left, as a latin1 string. */
+  visibleText(): string;
+  /** Visible offset → offset in the input, as `stripAnsi` gives them (pairs, starting with 0, 0). */
+  segments(): Int32Array;
+}
+
 /** One automaton's tables in WebAssembly memory, and the compiled loop over them. */
 export class ScanKernel {
   private readonly memory: WasmMemory;
   private readonly scanExport: (input: number, length: number, out: number, runs: number, decode: number) => number;
+  private readonly stripExport: (input: number, length: number, segments: number) => number;
   private readonly inputOffset: number;
 
-  private constructor(memory: WasmMemory, scan: ScanKernel['scanExport'], inputOffset: number) {
+  private constructor(
+    memory: WasmMemory,
+    scan: ScanKernel['scanExport'],
+    strip: ScanKernel['stripExport'],
+    inputOffset: number,
+  ) {
     this.memory = memory;
     this.scanExport = scan;
+    this.stripExport = strip;
     this.inputOffset = inputOffset;
   }
 
@@ -428,24 +449,68 @@ export class ScanKernel {
       }
     }
     const instance = new wasm.Instance(module, { env: { memory } });
-    return new ScanKernel(memory, instance.exports.scan as ScanKernel['scanExport'], inputOffset);
+    return new ScanKernel(
+      memory,
+      instance.exports.scan as ScanKernel['scanExport'],
+      instance.exports.strip as ScanKernel['stripExport'],
+      inputOffset,
+    );
   }
 
   /** Runs the loop over a latin1 string (one char per byte). */
   scan(text: string, decode: boolean): KernelResult {
-    const length = text.length;
-    const hitsOffset = align(this.inputOffset + length);
-    const runsOffset = align(hitsOffset + (length + 1) * 8);
-    const end = runsOffset + (Math.floor(length / (MIN_RUN + 1)) + 2) * 12;
+    const layout = this.reserve(text.length);
+    Buffer.from(this.memory.buffer).write(text, this.inputOffset, text.length, 'latin1');
+    return this.run(text.length, layout, decode);
+  }
+
+  /**
+   * Copies `bytes` in, removes their escape sequences there (as `stripAnsi` does) and runs the loop
+   * over the visible bytes: the bytes are never turned into a string unless the caller asks.
+   */
+  scanBytes(bytes: Buffer, decode: boolean): BytesScanResult {
+    const length = bytes.length;
+    const layout = this.reserve(length);
+    new Uint8Array(this.memory.buffer, this.inputOffset, length).set(bytes);
+    let visibleLength = length;
+    let segmentCount = 0;
+    if (bytes.indexOf(0x1b) >= 0) {
+      visibleLength = this.stripExport(this.inputOffset, length, layout.segments);
+      segmentCount = new Int32Array(this.memory.buffer, SEGMENT_COUNT, 1)[0]!;
+    }
+    const result = this.run(visibleLength, layout, decode);
+    const memory = this.memory;
+    const inputOffset = this.inputOffset;
+    return {
+      ...result,
+      visibleLength,
+      segmentCount,
+      visibleText: () => Buffer.from(memory.buffer, inputOffset, visibleLength).toString('latin1'),
+      segments: () => {
+        const segments = new Int32Array(segmentCount * 2 + 2);
+        segments.set(new Int32Array(memory.buffer, layout.segments, segmentCount * 2), 2);
+        return segments;
+      },
+    };
+  }
+
+  /** Room for an input of `length` bytes, its hits, runs and escape segments. */
+  private reserve(length: number): { hits: number; runs: number; segments: number } {
+    const hits = align(this.inputOffset + length);
+    const runs = align(hits + (length + 1) * 8);
+    const segments = align(runs + (Math.floor(length / (MIN_RUN + 1)) + 2) * 12);
+    const end = segments + (Math.floor(length / 2) + 2) * 8;
     if (end > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
-    const buffer = Buffer.from(this.memory.buffer);
-    buffer.write(text, this.inputOffset, length, 'latin1');
-    const hitCount = this.scanExport(this.inputOffset, length, hitsOffset, runsOffset, decode ? 1 : 0);
+    return { hits, runs, segments };
+  }
+
+  private run(length: number, layout: { hits: number; runs: number }, decode: boolean): KernelResult {
+    const hitCount = this.scanExport(this.inputOffset, length, layout.hits, layout.runs, decode ? 1 : 0);
     const runCount = new Int32Array(this.memory.buffer, RUN_COUNT, 1)[0]!;
     return {
-      hits: new Int32Array(this.memory.buffer, hitsOffset, hitCount * 2),
+      hits: new Int32Array(this.memory.buffer, layout.hits, hitCount * 2),
       hitCount,
-      runs: new Int32Array(this.memory.buffer, runsOffset, runCount * 3),
+      runs: new Int32Array(this.memory.buffer, layout.runs, runCount * 3),
       runCount,
     };
   }

@@ -3,7 +3,7 @@ import { originalOffset, stripAnsi } from './ansi.js';
 import { Detector, matchKeywordHits, type DetectorMatch } from './detector.js';
 import { encodedForms } from './known-values.js';
 import { base64LooksLikeText, hexLooksLikeText, mostlyPrintable, RUN_FLAGS, worthDecoding } from './encoded-runs.js';
-import { KERNEL_MAX_INPUT, MIN_RUN, ScanKernel } from './scan-kernel.js';
+import { KERNEL_MAX_INPUT, MIN_RUN, ScanKernel, type KernelResult } from './scan-kernel.js';
 import { BUILTIN_RULES, PRIVATE_KEY_BEGIN, type SecretRule } from './rules/index.js';
 
 /** Rule id of a redaction caused by a registered value (in any of its encodings). */
@@ -92,7 +92,33 @@ export class SecretScanner {
     } else {
       spans = this.scanVisible(text, state);
     }
-    for (const span of spans) alignToUtf8(text, span);
+    for (const span of spans) alignToUtf8((i) => text.charCodeAt(i), text.length, span);
+    return mergeSpans(spans);
+  }
+
+  /**
+   * What `scan` finds in `bytes` read as latin1, with offsets into `bytes`. The bytes go straight
+   * into the WebAssembly loop (escape sequences removed there); a string is made only when the
+   * loop reports something to look at, which most lines of a log never do.
+   */
+  scanBytes(bytes: Buffer, state: ScanState = newScanState()): Span[] {
+    if (!this.kernel || bytes.length > KERNEL_MAX_INPUT) return this.scan(bytes.toString('latin1'), state);
+    const result = this.kernel.scanBytes(bytes, this.maxDepth > 0);
+    if (result.hitCount === 0 && result.runCount === 0 && !state.inPrivateKey) return [];
+    const text = result.visibleText();
+    const segments = result.segmentCount > 0 ? result.segments() : undefined;
+    this.sawPrivateKey = false;
+    let spans = this.scanFlat(text, 0, result);
+    if (state.inPrivateKey || this.sawPrivateKey) this.followPrivateKeys(text, state, spans);
+    if (segments !== undefined && spans.length > 0) {
+      const visible = { text, segments, originalLength: bytes.length };
+      spans = spans.map((span) => ({
+        ...span,
+        start: originalOffset(visible, span.start),
+        end: originalOffset(visible, span.end - 1) + 1,
+      }));
+    }
+    for (const span of spans) alignToUtf8((i) => bytes[i]!, bytes.length, span);
     return mergeSpans(spans);
   }
 
@@ -110,7 +136,7 @@ export class SecretScanner {
   }
 
   /** One pass over the text for keywords, registered values and encoded runs; then the rules. */
-  private scanFlat(text: string, depth: number): Span[] {
+  private scanFlat(text: string, depth: number, scanned?: KernelResult): Span[] {
     const spans: Span[] = [];
     const hits: number[] = [];
     const decode = depth < this.maxDepth;
@@ -137,8 +163,8 @@ export class SecretScanner {
       }
     };
     let runs: ArrayLike<number>;
-    if (this.kernel && text.length <= KERNEL_MAX_INPUT) {
-      const result = this.kernel.scan(text, decode);
+    if (scanned !== undefined || (this.kernel && text.length <= KERNEL_MAX_INPUT)) {
+      const result = scanned ?? this.kernel!.scan(text, decode);
       for (let h = 0; h < result.hitCount * 2; h += 2) ended(result.hits[h]!, result.hits[h + 1]! * classCount);
       // Copied out: decoding a run scans again and reuses the kernel's memory.
       runs = result.runs.slice();
@@ -288,14 +314,14 @@ function coveredBy(spans: readonly Span[], start: number, end: number): boolean 
 }
 
 /** Widens a span so it never starts or ends inside a UTF-8 sequence. */
-function alignToUtf8(text: string, span: Span): void {
+function alignToUtf8(byteAt: (index: number) => number, length: number, span: Span): void {
   let back = 0;
-  while (span.start > 0 && back < 3 && (text.charCodeAt(span.start) & 0xc0) === 0x80) {
+  while (span.start > 0 && back < 3 && (byteAt(span.start) & 0xc0) === 0x80) {
     span.start--;
     back++;
   }
   let forward = 0;
-  while (span.end < text.length && forward < 3 && (text.charCodeAt(span.end) & 0xc0) === 0x80) {
+  while (span.end < length && forward < 3 && (byteAt(span.end) & 0xc0) === 0x80) {
     span.end++;
     forward++;
   }

@@ -22,11 +22,14 @@ export interface StreamRedactorOptions {
  * until its newline, or until `flushAfterMs` passes, and even then its trailing token (which may be
  * the first part of an encoded secret) and any tail that could begin a registered value stay back,
  * until `holdAtMostMs`. Output equals input except where something was redacted, and a
- * UTF-8 sequence or an escape sequence is never cut in two.
+ * UTF-8 sequence or an escape sequence is never cut in two. Lines stay bytes from input to output;
+ * they become text only where the scanner finds something to look at.
  */
 export class StreamRedactor {
   readonly counts = new RedactionCounts();
-  private pending = '';
+  /** The partial line held back, in the pieces it came in (copies: a writer may reuse its buffer). */
+  private held: Buffer[] = [];
+  private heldLength = 0;
   private readonly state: ScanState = newScanState();
   private timer: NodeJS.Timeout | undefined;
   private holdTimer: NodeJS.Timeout | undefined;
@@ -50,20 +53,29 @@ export class StreamRedactor {
 
   write(chunk: Buffer | string): void {
     if (this.ended) throw new Error('StreamRedactor: write after end');
-    const text = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
-    if (text.length === 0) return;
-    // Only the new bytes can hold a new line break: searching just them keeps tiny writes linear.
-    const breakInChunk = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-    const lastBreak = breakInChunk < 0 ? -1 : this.pending.length + breakInChunk;
-    this.pending += text;
-    if (lastBreak >= 0) {
-      const complete = this.pending.slice(0, lastBreak + 1);
-      this.pending = this.pending.slice(lastBreak + 1);
-      this.release(complete);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (bytes.length === 0) return;
+    const last = lastBreak(bytes);
+    if (last < 0) {
+      this.hold(bytes);
+    } else {
+      let from = 0;
+      if (this.heldLength > 0) {
+        // The held line ends at the chunk's first break: released with it, the rest of the chunk is not copied.
+        const first = firstBreak(bytes);
+        this.held.push(bytes.subarray(0, first + 1));
+        const line = Buffer.concat(this.held, this.heldLength + first + 1);
+        this.held = [];
+        this.heldLength = 0;
+        this.release(line);
+        from = first + 1;
+      }
+      if (from <= last) this.release(bytes.subarray(from, last + 1));
+      if (last + 1 < bytes.length) this.hold(bytes.subarray(last + 1));
     }
-    if (this.pending.length > this.maxLineBytes) this.releasePartial(false);
+    if (this.heldLength > this.maxLineBytes) this.releasePartial(false);
     // Whatever is held back, a line never grows without bound.
-    if (this.pending.length > 2 * this.maxLineBytes) this.releasePartial(true);
+    if (this.heldLength > 2 * this.maxLineBytes) this.releasePartial(true);
     this.schedule();
   }
 
@@ -72,8 +84,7 @@ export class StreamRedactor {
     if (this.ended) return;
     this.ended = true;
     this.clearTimers();
-    const rest = this.pending;
-    this.pending = '';
+    const rest = this.takeHeld();
     if (rest.length > 0) this.release(rest);
   }
 
@@ -82,13 +93,25 @@ export class StreamRedactor {
     this.releasePartial(false);
   }
 
+  private hold(bytes: Buffer): void {
+    this.held.push(Buffer.from(bytes));
+    this.heldLength += bytes.length;
+  }
+
+  private takeHeld(): Buffer {
+    const bytes = this.held.length === 1 ? this.held[0]! : Buffer.concat(this.held, this.heldLength);
+    this.held = [];
+    this.heldLength = 0;
+    return bytes;
+  }
+
   private schedule(): void {
     this.clearTimers();
-    if (this.pending.length === 0 || this.ended) return;
+    if (this.heldLength === 0 || this.ended) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.releasePartial(false);
-      if (this.pending.length > 0) {
+      if (this.heldLength > 0) {
         this.holdTimer = setTimeout(() => {
           this.holdTimer = undefined;
           this.releasePartial(true);
@@ -108,37 +131,68 @@ export class StreamRedactor {
 
   /** Scans the partial line and releases all of it but a tail that could still become a match. */
   private releasePartial(everything: boolean): void {
-    if (this.pending.length === 0) return;
-    const text = this.pending;
-    let cut = text.length;
+    if (this.heldLength === 0) return;
+    const bytes = this.takeHeld();
+    let cut = bytes.length;
     if (!everything) {
+      const text = bytes.toString('latin1');
       cut = Math.min(partialMatchStart(text, this.scanner), tokenTailStart(text));
-      // Never cut through something the pending text already holds whole (looked at on a copy of the state).
+      // Never cut through something the held text already holds whole (looked at on a copy of the state).
       for (const span of this.scanner.scan(text, { ...this.state })) {
         if (span.start < cut && span.end > cut) cut = span.start;
       }
       cut = safeCut(text, cut);
     }
-    if (cut <= 0) return;
-    this.pending = text.slice(cut);
-    this.release(text.slice(0, cut));
+    if (cut < bytes.length) {
+      this.held = [bytes.subarray(cut)];
+      this.heldLength = bytes.length - cut;
+    }
+    if (cut > 0) this.release(bytes.subarray(0, cut));
   }
 
-  private release(text: string): void {
+  private release(bytes: Buffer): void {
     // A large write is scanned in pieces cut after a newline, each small enough for the fast loop.
     let start = 0;
-    while (start < text.length) {
-      let end = text.length;
+    while (start < bytes.length) {
+      let end = bytes.length;
       if (end - start > RELEASE_PIECE) {
-        const newline = text.lastIndexOf('\n', start + RELEASE_PIECE);
-        end = newline > start ? newline + 1 : Math.max(start + 1, safeCut(text, start + RELEASE_PIECE));
+        const newline = bytes.lastIndexOf(10, start + RELEASE_PIECE);
+        end =
+          newline > start
+            ? newline + 1
+            : Math.max(
+                start + 1,
+                start + safeCut(bytes.toString('latin1', start, start + RELEASE_PIECE + 1), RELEASE_PIECE),
+              );
       }
-      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
-      const out = applySpans(piece, this.scanner.scan(piece, this.state), this.style, this.counts);
-      this.emit(Buffer.from(out, 'latin1'));
+      const piece = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+      const spans = this.scanner.scanBytes(piece, this.state);
+      // Unchanged bytes go out as a copy: the writer may reuse its buffer once write() returns.
+      this.emit(
+        spans.length === 0
+          ? Buffer.from(piece)
+          : Buffer.from(applySpans(piece.toString('latin1'), spans, this.style, this.counts), 'latin1'),
+      );
       start = end;
     }
   }
+}
+
+/** The last line break (LF or CR) in `bytes`, or -1. */
+function lastBreak(bytes: Buffer): number {
+  const lf = bytes.lastIndexOf(10);
+  // A CR after the last LF is in the tail; without an LF the whole chunk is searched.
+  if (lf < 0) return bytes.lastIndexOf(13);
+  for (let i = bytes.length - 1; i > lf; i--) if (bytes[i] === 13) return i;
+  return lf;
+}
+
+/** The first line break (LF or CR) in `bytes` (the caller knows there is one). */
+function firstBreak(bytes: Buffer): number {
+  const lf = bytes.indexOf(10);
+  const stop = lf < 0 ? bytes.length : lf;
+  for (let i = 0; i < stop; i++) if (bytes[i] === 13) return i;
+  return lf;
 }
 
 /** Where the tail that could still begin a registered value starts (escape sequences skipped). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { AhoCorasick } from '../aho-corasick.js';
+import { stripAnsi } from '../ansi.js';
 import { base64LooksLikeText, hexLooksLikeText, RUN_FLAGS, worthDecoding } from '../encoded-runs.js';
 import { MIN_RUN, ScanKernel } from '../scan-kernel.js';
 
@@ -114,5 +115,44 @@ describe('the WebAssembly scan kernel', () => {
       runs += found.length / 3;
     }
     expect(runs).toBe(66);
+  });
+
+  it('removes escape sequences from bytes exactly as stripAnsi does from text, and scans what is left', () => {
+    const ESCAPES = [
+      '\x1b[31m',
+      '\x1b[1;32m',
+      '\x1b[0K',
+      '\x1b[?25l',
+      '\x1b[',
+      '\x1b',
+      '\x1b(B',
+      '\x1b]8;;https://example.com\x07',
+      '\x1b]0;title\x1b\\',
+      '\x1b]2;cut\n',
+      '\x1b]unterminated',
+      '\x1b[12',
+      '\x1b[2~',
+      '\x1b[5;3\x7f',
+    ];
+    const long = ['\x1b]', 'x'.repeat(5000), '\x1b]', 'y'.repeat(4094)];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...FRAGMENTS, ...ESCAPES, ...long, 'abcdefgh', 'ABCDEFGHIJKLMNOP'), {
+          maxLength: 80,
+        }),
+        (parts) => {
+          const bytes = Buffer.from(parts.join(''), 'utf8');
+          const expected = stripAnsi(bytes.toString('latin1'));
+          const result = kernel.scanBytes(bytes, true);
+          expect(result.visibleText()).toBe(expected.text);
+          expect(Array.from(result.segments())).toEqual(expected.segments);
+          const [hits, runs] = [Array.from(result.hits), Array.from(result.runs)];
+          const direct = kernel.scan(expected.text, true);
+          expect(hits).toEqual(Array.from(direct.hits));
+          expect(runs).toEqual(Array.from(direct.runs));
+        },
+      ),
+      { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 500) },
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { BUILTIN_RULES, type SecretRule } from '../rules/index.js';
 import { Detector, type DetectorMatch } from '../detector.js';
+import fc from 'fast-check';
+import { URL_CREDENTIALS_FOLLOW } from '../rules/generic.js';
 import { ASSIGNMENT_FOLLOWS, followedBy } from '../rules/types.js';
 import { hasCrc32Base62Checksum } from '../checksums.js';
 import { SecretScanner, newScanState, type Span } from '../scanner.js';
@@ -68,6 +70,48 @@ describe('hit checks', () => {
       expect([assigned, passes(assigned)]).toEqual([assigned, true]);
     for (const prose of [' from the environment', 's are masked', ' rotation in 3 days', 'ed for user x'])
       expect([prose, passes(prose)]).toEqual([prose, false]);
+  });
+
+  it('written as loops, agree with the sticky regexes they stand for on any text', () => {
+    const checks = [
+      [ASSIGNMENT_FOLLOWS, /[\w.-]*['"\x60\]\s]*[:?.|=,!]/y],
+      [URL_CREDENTIALS_FOLLOW, /[^\s:@/'"]+:[^\s@/'"]{3,}@/y],
+    ] as const;
+    const alphabet = [
+      'a',
+      'Z',
+      '0',
+      '_',
+      '.',
+      '-',
+      "'",
+      '"',
+      '`',
+      ']',
+      ' ',
+      '\t',
+      '\xa0',
+      '\x85',
+      ':',
+      '?',
+      '|',
+      '=',
+      ',',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet, '!', '@', '/', '\n', 'é'), { maxLength: 24 }),
+        fc.nat(3),
+        (parts, end) => {
+          const text = parts.join('');
+          for (const [check, regex] of checks) {
+            regex.lastIndex = Math.min(end, text.length);
+            expect([text, check(text, 0, Math.min(end, text.length), '')]).toEqual([text, regex.test(text)]);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('lose nothing that running each rule on every line holding its keyword finds', () => {

@@ -1,4 +1,13 @@
-import { ASSIGNMENT_FOLLOWS, followedBy, near, shaped, startsToken, type HitCheck, type SecretRule } from './types.js';
+import {
+  ASSIGNMENT_FOLLOWS,
+  followedBy,
+  isSpace,
+  near,
+  shaped,
+  startsToken,
+  type HitCheck,
+  type SecretRule,
+} from './types.js';
 
 const critical = { severity: 'critical' as const };
 
@@ -23,8 +32,24 @@ function containsJwt(encoded: string): boolean {
 const PASSWORD_PLACEHOLDER =
   /^(?:\*+|x+|password|passwd|pwd|changeme|user|username|\$\w+|\$\{[^}]*\}|%[\w]+%|<[^>]*>|\{\{[^}]*\}\})$/i;
 
-/** `://user:password@`: the user, a colon, three or more password characters and an at sign. */
-const URL_CREDENTIALS_FOLLOW = followedBy(String.raw`[^\s:@/'"]+:[^\s@/'"]{3,}@`);
+/**
+ * `://user:password@`: the user, a colon, three or more password characters and an at sign; as the
+ * sticky regex [^\s:@/'"]+:[^\s@/'"]{3,}@ would, without a regex run for each of the many URLs.
+ */
+export const URL_CREDENTIALS_FOLLOW: HitCheck = (text, _start, end) => {
+  const n = text.length;
+  let at = end;
+  while (at < n && !endsUrlPart(text.charCodeAt(at)) && text.charCodeAt(at) !== 58) at++;
+  if (at === end || text.charCodeAt(at) !== 58) return false;
+  const password = ++at;
+  while (at < n && !endsUrlPart(text.charCodeAt(at))) at++;
+  return at - password >= 3 && text.charCodeAt(at) === 64;
+};
+
+/** Whitespace, `@`, `/`, or a quote: what neither the user nor the password of a URL holds. */
+function endsUrlPart(c: number): boolean {
+  return c === 64 || c === 47 || c === 39 || c === 34 || isSpace(c);
+}
 
 /**
  * The names of keys that hold secrets, spelled out as literals (`api_key`, `ACCESS-KEY`): `key` on

@@ -110,7 +110,33 @@ export function followedBy(source: string, flags = ''): HitCheck {
  * After a secret-like name (`token`, `client_secret`, `PASSWORD`): more name characters, closing
  * quotes or brackets and spaces, then an assignment operator (`=`, `:`, `,`, `=>`, `?=`, `|=`, `!=`).
  */
-export const ASSIGNMENT_FOLLOWS = followedBy(String.raw`[\w.\-]*['"\x60\]\s]*[:?.|=,!]`);
+export const ASSIGNMENT_FOLLOWS: HitCheck = (text, _start, end) => {
+  // As the sticky regex [\w.\-]*['"`\]\s]*[:?.|=,!] would, without a regex run per hit.
+  let at = end;
+  const n = text.length;
+  for (let c = text.charCodeAt(at); at < n && isNameCharacter(c); c = text.charCodeAt(++at)) {
+    // A dot among the name characters is itself an operator's first character (`.=`).
+    if (c === 46) return true;
+  }
+  while (at < n && isQuoteOrSpace(text.charCodeAt(at))) at++;
+  const c = text.charCodeAt(at);
+  return c === 58 || c === 63 || c === 46 || c === 124 || c === 61 || c === 44 || c === 33;
+};
+
+/** `\s` of a JavaScript regex, for one latin1 character. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+}
+
+/** `[\w.\-]`. */
+function isNameCharacter(c: number): boolean {
+  return isAlphanumeric(c) || c === 95 || c === 46 || c === 45;
+}
+
+/** `['"\x60\]\s]`. */
+function isQuoteOrSpace(c: number): boolean {
+  return c === 39 || c === 34 || c === 96 || c === 93 || isSpace(c);
+}
 
 /**
  * A token recognisable by its own prefix (`ghp_…`, `glpat-…`): `prefix` is a literal, `body` the
