@@ -1,6 +1,7 @@
 import { AhoCorasick } from './aho-corasick.js';
 import { isPlaceholder, shannonEntropy } from './entropy.js';
 import type { SecretRule } from './rules/index.js';
+import type { HitCheck } from './rules/types.js';
 
 /** A runner-memory dump names its redaction even when the value inside is a known format. */
 const RUNNER_DUMP_RULE = 'runner-memory-dump';
@@ -164,10 +165,19 @@ export function matchKeywordHits(
     const keyword = hits[h]!;
     const start = hits[h + 1]!;
     const pattern = patterns[keyword]!;
+    // Rules of one keyword often share their check: it runs once per hit.
+    let lastCheck: HitCheck | undefined;
+    let lastPassed = true;
     for (const rule of detector.rulesOfKeyword[keyword]!) {
       if (start <= lineEnd && seen[rule] === line) continue;
       const check = rules[rule]!.hitCheck;
-      if (check !== undefined && !check(text, start, start + pattern.length, pattern)) continue;
+      if (check !== undefined) {
+        if (check !== lastCheck) {
+          lastCheck = check;
+          lastPassed = check(text, start, start + pattern.length, pattern);
+        }
+        if (!lastPassed) continue;
+      }
       if (start > lineEnd) {
         if (candidates.length > 0) detector.matchLine(text, lineStart, lineEnd, candidates, out);
         candidates.length = 0;

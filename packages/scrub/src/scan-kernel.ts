@@ -460,7 +460,7 @@ export class ScanKernel {
   /** Runs the loop over a latin1 string (one char per byte). */
   scan(text: string, decode: boolean): KernelResult {
     const layout = this.reserve(text.length);
-    Buffer.from(this.memory.buffer).write(text, this.inputOffset, text.length, 'latin1');
+    this.view().write(text, this.inputOffset, text.length, 'latin1');
     return this.run(text.length, layout, decode);
   }
 
@@ -485,7 +485,7 @@ export class ScanKernel {
       ...result,
       visibleLength,
       segmentCount,
-      visibleText: () => Buffer.from(memory.buffer, inputOffset, visibleLength).toString('latin1'),
+      visibleText: () => this.view().toString('latin1', inputOffset, inputOffset + visibleLength),
       segments: () => {
         const segments = new Int32Array(segmentCount * 2 + 2);
         segments.set(new Int32Array(memory.buffer, layout.segments, segmentCount * 2), 2);
@@ -494,11 +494,22 @@ export class ScanKernel {
     };
   }
 
+  private cachedView: Buffer | undefined;
+
+  /** A Buffer over the whole memory (made again after the memory grows). */
+  private view(): Buffer {
+    if (this.cachedView?.buffer !== this.memory.buffer) this.cachedView = Buffer.from(this.memory.buffer);
+    return this.cachedView;
+  }
+
   /** Room for an input of `length` bytes, its hits, runs and escape segments. */
   private reserve(length: number): { hits: number; runs: number; segments: number } {
     const hits = align(this.inputOffset + length);
     const runs = align(hits + (length + 1) * 8);
-    const segments = align(runs + (Math.floor(length / (MIN_RUN + 1)) + 2) * 12);
+    // The segments lie beyond anything a scan of a shorter text writes (input, hits and runs take
+    // under 10 bytes per input byte plus 48), so the scans of runs decoded from this input, which
+    // are always shorter, leave them intact until the caller reads them.
+    const segments = align(this.inputOffset + 16 * length + 64);
     const end = segments + (Math.floor(length / 2) + 2) * 8;
     if (end > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
     return { hits, runs, segments };

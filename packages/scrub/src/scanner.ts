@@ -106,12 +106,11 @@ export class SecretScanner {
     const result = this.kernel.scanBytes(bytes, this.maxDepth > 0);
     if (result.hitCount === 0 && result.runCount === 0 && !state.inPrivateKey) return [];
     const text = result.visibleText();
-    const segments = result.segmentCount > 0 ? result.segments() : undefined;
     this.sawPrivateKey = false;
     let spans = this.scanFlat(text, 0, result);
     if (state.inPrivateKey || this.sawPrivateKey) this.followPrivateKeys(text, state, spans);
-    if (segments !== undefined && spans.length > 0) {
-      const visible = { text, segments, originalLength: bytes.length };
+    if (result.segmentCount > 0 && spans.length > 0) {
+      const visible = { text, segments: result.segments(), originalLength: bytes.length };
       spans = spans.map((span) => ({
         ...span,
         start: originalOffset(visible, span.start),

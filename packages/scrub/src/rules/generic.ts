@@ -39,11 +39,13 @@ const PASSWORD_PLACEHOLDER =
 export const URL_CREDENTIALS_FOLLOW: HitCheck = (text, _start, end) => {
   const n = text.length;
   let at = end;
-  while (at < n && !endsUrlPart(text.charCodeAt(at)) && text.charCodeAt(at) !== 58) at++;
-  if (at === end || text.charCodeAt(at) !== 58) return false;
+  let c = text.charCodeAt(at);
+  while (at < n && c !== 58 && !endsUrlPart(c)) c = text.charCodeAt(++at);
+  if (at === end || c !== 58) return false;
   const password = ++at;
-  while (at < n && !endsUrlPart(text.charCodeAt(at))) at++;
-  return at - password >= 3 && text.charCodeAt(at) === 64;
+  c = text.charCodeAt(at);
+  while (at < n && !endsUrlPart(c)) c = text.charCodeAt(++at);
+  return at - password >= 3 && c === 64;
 };
 
 /** Whitespace, `@`, `/`, or a quote: what neither the user nor the password of a URL holds. */
