@@ -50,7 +50,9 @@ const SEGMENT_COUNT = 1284;
 const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
 const START_FILTER = 4096;
 const FILTER_SIZE = 1 << 16;
-const ROWS = START_FILTER + FILTER_SIZE;
+/** A byte per pair of bytes (case folded, no hash) that begins a pattern: the skipping loop's first test. */
+const PAIR_FILTER = START_FILTER + FILTER_SIZE;
+const ROWS = PAIR_FILTER + FILTER_SIZE;
 /** Positions the skipping loop tests per round. */
 const UNROLL = 4;
 const ROW_HEADER = 2;
@@ -75,7 +77,17 @@ function scanFunctionBody(): number[] {
   // Parameters 0..4, then locals.
   const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
   const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-  const { op, get, set, tee, constant, load8, load32, store32, increment, body } = emitter();
+  const { op, get, set, tee, constant, load8, load16, load32, store32, increment, body } = emitter();
+
+  // Leaves nonzero when the two bytes at I + at begin some pattern: fewer instructions than
+  // `candidate`, which the skipping loop runs only where this passes.
+  const pairCandidate = (at: number): void => {
+    get(I);
+    load16(at);
+    constant(0x2020);
+    op(OR);
+    load8(PAIR_FILTER);
+  };
 
   // Leaves nonzero when a pattern may start at I + at (see startHash), else 0.
   const candidate = (at = 0): void => {
@@ -163,13 +175,19 @@ function scanFunctionBody(): number[] {
   get(END);
   op(GT_U);
   op(BR_IF, 1); // → $tail
+  pairCandidate(0);
+  op(IF, VOID);
   candidate(0);
-  op(BR_IF, 2); // → $found
+  op(BR_IF, 3); // → $found
+  op(END_OP);
   for (let at = 1; at < UNROLL; at++) {
+    pairCandidate(at);
+    op(IF, VOID);
     candidate(at);
     op(IF, VOID);
     increment(I, at);
-    op(BR, 3); // → $found
+    op(BR, 4); // → $found
+    op(END_OP);
     op(END_OP);
   }
   increment(I, UNROLL);
@@ -437,6 +455,7 @@ export class ScanKernel {
     bytes.set(tables.base64, TEXT_TABLES.base64);
     bytes.set(tables.text, TEXT_TABLES.text);
     bytes.set(startFilter(automaton.patterns), START_FILTER);
+    bytes.set(pairFilter(automaton.patterns), PAIR_FILTER);
     const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
     for (let state = 0; state < stateCount; state++) {
       const at = state * stride;
@@ -546,6 +565,17 @@ function startFilter(patterns: readonly string[]): Uint8Array {
     const [b0, b1] = [pattern.charCodeAt(0), pattern.charCodeAt(1)];
     if (pattern.length === 2) for (let b2 = 0; b2 < 256; b2++) table[startHash(b0, b1, b2)] = 1;
     else table[startHash(b0, b1, pattern.charCodeAt(2))] = 1;
+  }
+  return table;
+}
+
+/** The table of the first test: one byte per pair of case-folded bytes that begins a pattern. */
+function pairFilter(patterns: readonly string[]): Uint8Array {
+  const table = new Uint8Array(FILTER_SIZE);
+  for (const pattern of patterns) {
+    if (pattern.length === 0) continue;
+    if (pattern.length === 1) return table.fill(1);
+    table[fold(pattern.charCodeAt(0)) | (fold(pattern.charCodeAt(1)) << 8)] = 1;
   }
   return table;
 }

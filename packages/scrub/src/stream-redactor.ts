@@ -106,8 +106,17 @@ export class StreamRedactor {
   }
 
   private schedule(): void {
-    this.clearTimers();
-    if (this.heldLength === 0 || this.ended) return;
+    if (this.heldLength === 0 || this.ended) {
+      this.clearTimers();
+      return;
+    }
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    // Re-arming the pending timer is much cheaper than a new one for every write.
+    if (this.timer) {
+      this.timer.refresh();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.releasePartial(false);

@@ -70,6 +70,7 @@ export function emitter() {
     tee: (local: number): void => op(0x22, local),
     constant: (value: number): void => op(0x41, ...signedLeb(value)),
     load8: (offset: number): void => op(0x2d, 0, ...unsignedLeb(offset)),
+    load16: (offset: number): void => op(0x2f, 0, ...unsignedLeb(offset)),
     load32: (offset: number, alignment = 2): void => op(0x28, alignment, ...unsignedLeb(offset)),
     load64: (offset: number): void => op(0x29, 0, ...unsignedLeb(offset)),
     constant64: (value: bigint): void => op(0x42, ...signedLeb64(value)),
