@@ -1,4 +1,5 @@
 import type { AhoCorasick } from './aho-corasick.js';
+import { followClassTable, followFunctionBody } from './kernel-follow.js';
 import { stripFunctionBody } from './kernel-strip.js';
 import { textCheckBody, textCheckTables } from './kernel-text-check.js';
 import {
@@ -8,6 +9,7 @@ import {
   BR,
   BR_IF,
   CALL,
+  ELSE,
   emitter,
   END as END_OP,
   EQZ,
@@ -47,6 +49,8 @@ const CLASS_TABLE = 0;
 const RUN_FLAG_TABLE = 1024;
 const RUN_COUNT = 1280;
 const SEGMENT_COUNT = 1284;
+/** The byte classes of the kernel's own hit checks (kernel-follow.ts). */
+const FOLLOW_CLASS = 3840;
 const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
 const START_FILTER = 4096;
 const FILTER_SIZE = 1 << 16;
@@ -55,7 +59,8 @@ const PAIR_FILTER = START_FILTER + FILTER_SIZE;
 const ROWS = PAIR_FILTER + FILTER_SIZE;
 /** Positions the skipping loop tests per round. */
 const UNROLL = 4;
-const ROW_HEADER = 2;
+/** Each row starts with the state's depth, its index and the hit check its patterns need. */
+const ROW_HEADER = 3;
 const PAGE = 65536;
 const HASH_MULTIPLIER = 0x9e3779b1;
 /** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
@@ -77,6 +82,7 @@ function scanFunctionBody(): number[] {
   // Parameters 0..4, then locals.
   const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
   const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const KIND = 15;
   const { op, get, set, tee, constant, load8, load16, load32, store32, increment, body } = emitter();
 
   // Leaves nonzero when the two bytes at I + at begin some pattern: fewer instructions than
@@ -237,6 +243,21 @@ function scanFunctionBody(): number[] {
   constant(-1);
   op(XOR);
   set(ROW);
+  // A state that needs a check the kernel knows is reported only when the bytes after it pass.
+  get(ROW);
+  load32(ROWS + 8);
+  tee(KIND);
+  op(IF, 0x7f); // → i32
+  get(I);
+  constant(1);
+  op(ADD);
+  get(END);
+  get(KIND);
+  op(CALL, 3);
+  op(ELSE);
+  constant(1);
+  op(END_OP);
+  op(IF, VOID);
   get(OUT);
   get(HITS);
   constant(3);
@@ -252,6 +273,7 @@ function scanFunctionBody(): number[] {
   load32(ROWS + 4);
   store32(4);
   increment(HITS);
+  op(END_OP);
   op(END_OP);
   increment(I);
   // Back to skipping when the live suffix (I - depth) starts after the last candidate.
@@ -348,7 +370,7 @@ function scanFunctionBody(): number[] {
   get(RUN_TOTAL);
   store32(0);
   get(HITS);
-  return body(10);
+  return body(11);
 }
 
 function assembleModule(): Uint8Array {
@@ -364,9 +386,15 @@ function assembleModule(): Uint8Array {
     0x00,
     ...section(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 1, I32, 0x60, 3, I32, I32, I32, 1, I32]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
-    ...section(3, [3, 0, 1, 1]),
+    ...section(3, [4, 0, 1, 1, 1]),
     ...section(7, [2, ...name('scan'), 0x00, 0, ...name('strip'), 0x00, 2]),
-    ...section(10, [3, ...scanFunctionBody(), ...textCheckBody(TEXT_TABLES), ...stripFunctionBody(SEGMENT_COUNT)]),
+    ...section(10, [
+      4,
+      ...scanFunctionBody(),
+      ...textCheckBody(TEXT_TABLES),
+      ...stripFunctionBody(SEGMENT_COUNT),
+      ...followFunctionBody(FOLLOW_CLASS),
+    ]),
   ];
   return Uint8Array.from(bytes);
 }
@@ -437,7 +465,11 @@ export class ScanKernel {
   }
 
   /** A kernel for `automaton`, or undefined when WebAssembly is not available. */
-  static for(automaton: AhoCorasick, runFlags: Uint8Array): ScanKernel | undefined {
+  /**
+   * @param followKinds Per state, the hit check (FollowKind) the kernel runs before reporting it;
+   *   absent, every state that ends a pattern is reported.
+   */
+  static for(automaton: AhoCorasick, runFlags: Uint8Array, followKinds?: Uint8Array): ScanKernel | undefined {
     const module = kernelModule();
     if (!module || !wasm) return undefined;
     const classCount = automaton.classCount;
@@ -456,11 +488,13 @@ export class ScanKernel {
     bytes.set(tables.text, TEXT_TABLES.text);
     bytes.set(startFilter(automaton.patterns), START_FILTER);
     bytes.set(pairFilter(automaton.patterns), PAIR_FILTER);
+    bytes.set(followClassTable(), FOLLOW_CLASS);
     const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
     for (let state = 0; state < stateCount; state++) {
       const at = state * stride;
       rows[at] = automaton.depth[state]!;
       rows[at + 1] = state;
+      rows[at + 2] = followKinds?.[state] ?? 0;
       for (let cls = 0; cls < classCount; cls++) {
         const next = automaton.rows[state * classCount + cls]!;
         const target = ((next < 0 ? ~next : next) / classCount) * stride * 4;

@@ -4,6 +4,9 @@ import { Detector, matchKeywordHits, type DetectorMatch } from './detector.js';
 import { encodedForms } from './known-values.js';
 import { base64LooksLikeText, hexLooksLikeText, mostlyPrintable, RUN_FLAGS, worthDecoding } from './encoded-runs.js';
 import { KERNEL_MAX_INPUT, MIN_RUN, ScanKernel, type KernelResult } from './scan-kernel.js';
+import { FollowKind } from './kernel-follow.js';
+import { URL_CREDENTIALS_FOLLOW } from './rules/generic.js';
+import { ASSIGNMENT_FOLLOWS, type HitCheck } from './rules/types.js';
 import { BUILTIN_RULES, PRIVATE_KEY_BEGIN, type SecretRule } from './rules/index.js';
 
 /** Rule id of a redaction caused by a registered value (in any of its encodings). */
@@ -70,7 +73,10 @@ export class SecretScanner {
     this.keywordCount = this.detector.keywordPatterns.length;
     this.privateKeyKeyword = this.detector.keywordPatterns.indexOf('private key');
     this.combined = new AhoCorasick([...this.detector.keywordPatterns, ...forms], true, this.keywordCount);
-    this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
+    this.kernel =
+      options.useKernel === false
+        ? undefined
+        : ScanKernel.for(this.combined, RUN_FLAGS, kernelFollowKinds(this.combined, this.detector));
     this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
     this.maxDepth = options.maxDepth ?? 3;
   }
@@ -305,6 +311,32 @@ export class SecretScanner {
       lineStart = lineEnd + 1;
     }
   }
+}
+
+/**
+ * Per automaton state, the hit check the kernel may run for it: a state is checked only when every
+ * pattern it ends is a keyword all of whose rules have that same check (so a hit the kernel drops is
+ * one JavaScript would drop too); registered values and other keywords are always reported.
+ */
+function kernelFollowKinds(automaton: AhoCorasick, detector: Detector): Uint8Array {
+  const kindOf = new Map<HitCheck | undefined, number>([
+    [URL_CREDENTIALS_FOLLOW, FollowKind.urlCredentials],
+    [ASSIGNMENT_FOLLOWS, FollowKind.assignment],
+  ]);
+  const keywordKind = detector.rulesOfKeyword.map((rules) => {
+    const kinds = new Set(rules.map((rule) => kindOf.get(detector.rules[rule]!.hitCheck) ?? FollowKind.none));
+    return kinds.size === 1 ? [...kinds][0]! : FollowKind.none;
+  });
+  const kinds = new Uint8Array(automaton.stateCount);
+  for (let state = 0; state < automaton.stateCount; state++) {
+    let kind: number | undefined;
+    for (let id = automaton.output[state]!; id >= 0; id = automaton.nextOutput[id]!) {
+      const own = id < keywordKind.length ? keywordKind[id]! : FollowKind.none;
+      kind = kind === undefined || kind === own ? own : FollowKind.none;
+    }
+    kinds[state] = kind ?? FollowKind.none;
+  }
+  return kinds;
 }
 
 function coveredBy(spans: readonly Span[], start: number, end: number): boolean {

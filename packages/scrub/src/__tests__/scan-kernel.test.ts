@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { AhoCorasick } from '../aho-corasick.js';
 import { stripAnsi } from '../ansi.js';
+import { FollowKind } from '../kernel-follow.js';
+import { URL_CREDENTIALS_FOLLOW } from '../rules/generic.js';
+import { ASSIGNMENT_FOLLOWS } from '../rules/types.js';
 import { base64LooksLikeText, hexLooksLikeText, RUN_FLAGS, worthDecoding } from '../encoded-runs.js';
 import { MIN_RUN, ScanKernel } from '../scan-kernel.js';
 
@@ -153,6 +156,71 @@ describe('the WebAssembly scan kernel', () => {
         },
       ),
       { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 500) },
+    );
+  });
+
+  it('runs the URL and assignment hit checks itself exactly as the rules do, and reports only hits that pass', () => {
+    const patterns = ['://', 'token', 'pass', 'registered-value'];
+    const checks = [URL_CREDENTIALS_FOLLOW, ASSIGNMENT_FOLLOWS, ASSIGNMENT_FOLLOWS, undefined];
+    const checked = new AhoCorasick(patterns, true);
+    const kinds = new Uint8Array(checked.stateCount);
+    for (let state = 0; state < checked.stateCount; state++) {
+      const id = checked.output[state]!;
+      if (id >= 0 && checked.nextOutput[id]! < 0)
+        kinds[state] = [FollowKind.urlCredentials, FollowKind.assignment, FollowKind.assignment, 0][id]!;
+    }
+    const checkedKernel = ScanKernel.for(checked, RUN_FLAGS, kinds)!;
+    const pieces = [
+      '://',
+      'token',
+      'pass',
+      'registered-value',
+      'user',
+      'pw1',
+      'x',
+      ':',
+      '@',
+      '/',
+      ' ',
+      '\xa0',
+      '=',
+      '"',
+    ];
+    const agree = (text: string): void => {
+      const expected: number[] = [];
+      const folded = text.toLowerCase();
+      for (let end = 1; end <= text.length; end++) {
+        patterns.forEach((pattern, id) => {
+          const start = end - pattern.length;
+          if (start < 0 || folded.slice(start, end) !== pattern) return;
+          const check = checks[id];
+          if (check === undefined || check(text, start, end, pattern)) expected.push(end - 1);
+        });
+      }
+      const result = checkedKernel.scan(text, false);
+      const positions = Array.from({ length: result.hitCount }, (_, h) => result.hits[2 * h]!);
+      expect([text, positions]).toEqual([text, expected]);
+    };
+    for (const text of [
+      '://u:ab@h',
+      '://u:abc@h',
+      '://:abc@h',
+      '://u:a:b@h',
+      '://u:abc',
+      'token =',
+      'token.x',
+      'token x=',
+      'pass\xa0=',
+      'pass"]:',
+      'tokens are',
+    ])
+      agree(text);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces, '.', ',', '!', '_x', "'", '`', ']', '\t', 'é'), { maxLength: 30 }),
+        (parts) => agree(Buffer.from(parts.join(''), 'utf8').toString('latin1')),
+      ),
+      { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 1000) },
     );
   });
 });
