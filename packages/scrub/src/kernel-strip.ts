@@ -334,5 +334,5 @@ export function stripFunctionBody(countAddress: number): number[] {
   get(W);
   get(IN);
   op(SUB);
-  return body(8, 1);
+  return body(8, { i64: 1 });
 }

@@ -9,18 +9,26 @@ import {
   BR,
   BR_IF,
   CALL,
+  CLZ,
+  CTZ,
   ELSE,
   emitter,
   END as END_OP,
+  EQ,
   EQZ,
   GE_S,
   GE_U,
   GT_S,
   GT_U,
+  I8X16_BITMASK,
+  I8X16_EQ,
+  I16X8_SHR_U,
+  I8X16_SWIZZLE,
   IF,
   LE_U,
   LOOP,
   LT_S,
+  LT_U,
   MUL,
   name,
   OR,
@@ -29,6 +37,7 @@ import {
   SHL,
   SHR_U,
   SUB,
+  V128_AND,
   VOID,
   XOR,
 } from './wasm-assembler.js';
@@ -42,21 +51,26 @@ import {
  */
 
 // Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
-// the run count, the tables of the text check (kernel-text-check.ts), the start filter (a byte per hash of three bytes), then the rows: each holds
-// the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
-// when the next state ends a pattern).
+// the run count, the nibble tables of the run bytes, the tables of the text check
+// (kernel-text-check.ts), the start filter (a byte per hash of three bytes), then the rows: each
+// holds the state's depth, its index, and per byte class the i32 byte offset of the next row
+// (bitwise-not when the next state ends a pattern).
 const CLASS_TABLE = 0;
 const RUN_FLAG_TABLE = 1024;
 const RUN_COUNT = 1280;
 const SEGMENT_COUNT = 1284;
+/** The run bytes as two 16-byte tables indexed by a byte's low and high nibble (runByteNibbles). */
+const RUN_NIBBLES = 1296;
+const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
 /** The byte classes of the kernel's own hit checks (kernel-follow.ts). */
 const FOLLOW_CLASS = 3840;
-const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
 const START_FILTER = 4096;
 const FILTER_SIZE = 1 << 16;
 /** A byte per pair of bytes (case folded, no hash) that begins a pattern: the skipping loop's first test. */
 const PAIR_FILTER = START_FILTER + FILTER_SIZE;
 const ROWS = PAIR_FILTER + FILTER_SIZE;
+/** Bytes of a run whose flags are ORed per round. */
+const FLAG_UNROLL = 8;
 /** Positions the skipping loop tests per round. */
 const UNROLL = 4;
 /** Each row starts with the state's depth, its index and the hit check its patterns need. */
@@ -74,16 +88,20 @@ export const MIN_RUN = 16;
  * no pattern can start; from a position where one may, it walks the automaton until the state's
  * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
  * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
- * is missed. The second loop finds runs of base64/hex characters by testing one byte in MIN_RUN:
- * a run of MIN_RUN or more bytes covers one of them, and is widened from there. A run is kept
- * only when it reads as text at some alignment (the second function), as decoding would require.
+ * is missed. The second loop finds runs of base64/hex characters 32 bytes at a time with SIMD: a
+ * bitmask of the run bytes, from which the runs of MIN_RUN or more bytes are read off; windows
+ * without one are skipped whole. A run is kept only when it reads as text at some alignment (the
+ * second function), as decoding would require.
  */
 function scanFunctionBody(): number[] {
   // Parameters 0..4, then locals.
   const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
-  const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-  const KIND = 15;
-  const { op, get, set, tee, constant, load8, load16, load32, store32, increment, body } = emitter();
+  const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, AT, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const [MASK, CARRY, STARTS, KIND] = [15, 16, 17, 18];
+  // v128 locals: the nibble tables, the block being classified, 0x0f in every byte, and zero (never set).
+  const [LOW_NIBBLES, HIGH_NIBBLES, BYTES, LOW_FOUR_BITS, ZERO] = [19, 20, 21, 22, 23];
+  const { op, get, set, tee, constant, load8, load16, load32, store32, increment, simd, load128, splat8, body } =
+    emitter();
 
   // Leaves nonzero when the two bytes at I + at begin some pattern: fewer instructions than
   // `candidate`, which the skipping loop runs only where this passes.
@@ -93,6 +111,57 @@ function scanFunctionBody(): number[] {
     constant(0x2020);
     op(OR);
     load8(PAIR_FILTER);
+  };
+
+  // Leaves the bitmask of the bytes at [base] + at .. + 15 that are not run bytes: a byte is one
+  // when LOW_NIBBLES[byte & 15] & HIGH_NIBBLES[byte >> 4] is nonzero (see runByteNibbles).
+  const notRunBytes = (base: number, at: number): void => {
+    get(LOW_NIBBLES);
+    get(base);
+    load128(at);
+    tee(BYTES);
+    get(LOW_FOUR_BITS);
+    simd(V128_AND);
+    simd(I8X16_SWIZZLE);
+    get(HIGH_NIBBLES);
+    get(BYTES);
+    constant(4);
+    simd(I16X8_SHR_U); // the high nibble of each byte moves to the low one; the mask drops the rest
+    get(LOW_FOUR_BITS);
+    simd(V128_AND);
+    simd(I8X16_SWIZZLE);
+    simd(V128_AND);
+    get(ZERO);
+    simd(I8X16_EQ);
+    simd(I8X16_BITMASK);
+  };
+  // MASK = the run bytes among [base .. base + 32), bit k for byte base + k; none from END on
+  // (base <= END; the memory after the input is read but not used).
+  const runMask = (base: number): void => {
+    notRunBytes(base, 0);
+    notRunBytes(base, 16);
+    constant(16);
+    op(SHL);
+    op(OR);
+    constant(-1);
+    op(XOR);
+    set(MASK);
+    get(END);
+    get(base);
+    op(SUB);
+    tee(AT);
+    constant(32);
+    op(LT_U);
+    op(IF, VOID);
+    get(MASK);
+    constant(1);
+    get(AT);
+    op(SHL);
+    constant(1);
+    op(SUB);
+    op(AND);
+    set(MASK);
+    op(END_OP);
   };
 
   // Leaves nonzero when a pattern may start at I + at (see startHash), else 0.
@@ -289,29 +358,77 @@ function scanFunctionBody(): number[] {
   op(END_OP);
   op(END_OP);
 
-  // Runs of base64/hex: test one byte in MIN_RUN, widen a run from any byte that belongs to one.
+  // Runs of base64/hex, 32 bytes per round: SIMD marks the run bytes (nonzero RUN_FLAG_TABLE
+  // entries) in a 32-bit mask. A run of MIN_RUN or more either goes on from the bytes that ended
+  // the last window (CARRY of them) or lies in this one at MASK & MASK >> 1 & ... & MASK >> 15;
+  // it starts at most 16 bytes in (a later start leaves it to the next window, through CARRY).
+  // Windows without one are skipped; the run's end is found by the mask too, its flags by bytes.
   get(DECODE);
   op(IF, VOID);
+  constant(RUN_NIBBLES);
+  load128(0);
+  set(LOW_NIBBLES);
+  constant(RUN_NIBBLES);
+  load128(16);
+  set(HIGH_NIBBLES);
+  splat8(0x0f);
+  set(LOW_FOUR_BITS);
   get(IN);
-  constant(MIN_RUN - 1);
-  op(ADD);
   set(I);
+  constant(0);
+  set(CARRY);
   op(BLOCK, VOID); // $runsDone
-  op(LOOP, VOID); // $probe
+  op(LOOP, VOID); // $window
+  op(BLOCK, VOID); // $found: RUN_START is the first byte of a run of MIN_RUN or more
   get(I);
   get(END);
   op(GE_U);
-  op(BR_IF, 1);
+  op(BR_IF, 2); // → $runsDone
+  runMask(I);
+  // A run that ended the last window (CARRY bytes) and goes on for MIN_RUN bytes in all.
   get(I);
-  load8(0);
-  load8(RUN_FLAG_TABLE);
-  op(EQZ);
-  op(IF, VOID);
-  increment(I, MIN_RUN);
-  op(BR, 1); // → $probe
-  op(END_OP);
-  get(I);
+  get(CARRY);
+  op(SUB);
   set(RUN_START);
+  get(CARRY);
+  get(MASK);
+  constant(-1);
+  op(XOR);
+  op(CTZ);
+  op(ADD);
+  constant(MIN_RUN);
+  op(GE_U);
+  op(BR_IF, 0); // → $found
+  // A run of MIN_RUN inside the window: bit k of MASK & MASK >> 1 & ... & MASK >> 15 (four steps).
+  get(MASK);
+  set(STARTS);
+  for (let span = 1; span < MIN_RUN; span <<= 1) {
+    get(STARTS);
+    get(STARTS);
+    constant(span);
+    op(SHR_U);
+    op(AND);
+    set(STARTS);
+  }
+  get(STARTS);
+  op(IF, VOID);
+  get(I);
+  get(STARTS);
+  op(CTZ);
+  op(ADD);
+  set(RUN_START);
+  op(BR, 1); // → $found
+  op(END_OP);
+  // The run bytes that end this window, for the next.
+  get(MASK);
+  constant(-1);
+  op(XOR);
+  op(CLZ);
+  set(CARRY);
+  increment(I, 32);
+  op(BR, 1); // → $window
+  op(END_OP); // $found
+  // Back to the first byte of the run (already there: the windows find runs at their first byte).
   op(BLOCK, VOID);
   op(LOOP, VOID);
   get(RUN_START);
@@ -332,36 +449,76 @@ function scanFunctionBody(): number[] {
   op(BR, 0);
   op(END_OP);
   op(END_OP);
+  // E = the end of the run: the first byte that is not a run byte, 32 bytes per round.
+  get(RUN_START);
+  set(E);
+  op(LOOP, VOID);
+  runMask(E);
+  get(MASK);
+  constant(-1);
+  op(EQ);
+  op(IF, VOID);
+  increment(E, 32);
+  op(BR, 1);
+  op(END_OP);
+  op(END_OP);
+  get(E);
+  get(MASK);
+  constant(-1);
+  op(XOR);
+  op(CTZ);
+  op(ADD);
+  set(E);
+  // FLAGS = the run flags of its bytes ORed, FLAG_UNROLL bytes per round, then one by one.
   constant(0);
   set(FLAGS);
   get(RUN_START);
-  set(E);
+  set(AT);
   op(BLOCK, VOID);
   op(LOOP, VOID);
+  get(AT);
+  constant(FLAG_UNROLL);
+  op(ADD);
   get(E);
-  get(END);
-  op(GE_U);
-  op(BR_IF, 1);
-  get(E);
-  load8(0);
-  load8(RUN_FLAG_TABLE);
-  tee(FLAG);
-  op(EQZ);
+  op(GT_U);
   op(BR_IF, 1);
   get(FLAGS);
-  get(FLAG);
+  for (let at = 0; at < FLAG_UNROLL; at++) {
+    get(AT);
+    load8(at);
+    load8(RUN_FLAG_TABLE);
+    op(OR);
+  }
+  set(FLAGS);
+  increment(AT, FLAG_UNROLL);
+  op(BR, 0);
+  op(END_OP);
+  op(END_OP);
+  op(BLOCK, VOID);
+  op(LOOP, VOID);
+  get(AT);
+  get(E);
+  op(GE_U);
+  op(BR_IF, 1);
+  get(FLAGS);
+  get(AT);
+  load8(0);
+  load8(RUN_FLAG_TABLE);
   op(OR);
   set(FLAGS);
-  increment(E);
+  increment(AT);
   op(BR, 0);
   op(END_OP);
   op(END_OP);
   recordRun(E);
+  // The byte at E is not a run byte: the next run starts after it.
   get(E);
-  constant(MIN_RUN);
+  constant(1);
   op(ADD);
   set(I);
-  op(BR, 0); // → $probe
+  constant(0);
+  set(CARRY);
+  op(BR, 0); // → $window
   op(END_OP);
   op(END_OP);
   op(END_OP);
@@ -370,7 +527,7 @@ function scanFunctionBody(): number[] {
   get(RUN_TOTAL);
   store32(0);
   get(HITS);
-  return body(11);
+  return body(14, { v128: 5 });
 }
 
 function assembleModule(): Uint8Array {
@@ -464,14 +621,15 @@ export class ScanKernel {
     this.inputOffset = inputOffset;
   }
 
-  /** A kernel for `automaton`, or undefined when WebAssembly is not available. */
   /**
+   * A kernel for `automaton`, or undefined when WebAssembly (with SIMD) is not available.
    * @param followKinds Per state, the hit check (FollowKind) the kernel runs before reporting it;
    *   absent, every state that ends a pattern is reported.
    */
   static for(automaton: AhoCorasick, runFlags: Uint8Array, followKinds?: Uint8Array): ScanKernel | undefined {
     const module = kernelModule();
-    if (!module || !wasm) return undefined;
+    const nibbles = runByteNibbles(runFlags);
+    if (!module || !wasm || !nibbles) return undefined;
     const classCount = automaton.classCount;
     const stride = classCount + ROW_HEADER;
     const stateCount = automaton.stateCount;
@@ -482,6 +640,7 @@ export class ScanKernel {
       Int32Array.from(automaton.classOf, (cls) => (cls + ROW_HEADER) * 4),
     );
     bytes.set(runFlags, RUN_FLAG_TABLE);
+    bytes.set(nibbles, RUN_NIBBLES);
     const tables = textCheckTables();
     bytes.set(tables.hex, TEXT_TABLES.hex);
     bytes.set(tables.base64, TEXT_TABLES.base64);
@@ -561,7 +720,8 @@ export class ScanKernel {
     const runs = align(hits + (length + 1) * 8);
     // The segments lie beyond anything a scan of a shorter text writes (input, hits and runs take
     // under 10 bytes per input byte plus 48), so the scans of runs decoded from this input, which
-    // are always shorter, leave them intact until the caller reads them.
+    // are always shorter, leave them intact until the caller reads them. That also keeps the 31
+    // bytes past the input that the run loop's 32-byte windows read inside the memory.
     const segments = align(this.inputOffset + 16 * length + 64);
     const end = segments + (Math.floor(length / 2) + 2) * 8;
     if (end > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
@@ -578,6 +738,23 @@ export class ScanKernel {
       runCount,
     };
   }
+}
+
+/**
+ * The run bytes (nonzero entries of `runFlags`) as the two tables the SIMD classification looks up:
+ * bit h of low[byte & 15] is set when byte h * 16 + (byte & 15) is a run byte, and high[h] = 1 << h,
+ * so low[byte & 15] & high[byte >> 4] is nonzero exactly for run bytes. That covers bytes below
+ * 0x80 (eight bits); undefined when a byte from 0x80 up is a run byte.
+ */
+export function runByteNibbles(runFlags: Uint8Array): Uint8Array | undefined {
+  const tables = new Uint8Array(32);
+  for (let byte = 0; byte < 256; byte++) {
+    if (runFlags[byte] === 0) continue;
+    if (byte >= 0x80) return undefined;
+    tables[byte & 15] |= 1 << (byte >> 4);
+  }
+  for (let high = 0; high < 8; high++) tables[16 + high] = 1 << high;
+  return tables;
 }
 
 /** Folds a byte the way the start filter does: ASCII letters (and a few symbols) lose their case. */

@@ -5,7 +5,8 @@ import { FollowKind } from '../kernel-follow.js';
 import { URL_CREDENTIALS_FOLLOW } from '../rules/generic.js';
 import { ASSIGNMENT_FOLLOWS } from '../rules/types.js';
 import { base64LooksLikeText, hexLooksLikeText, RUN_FLAGS, worthDecoding } from '../encoded-runs.js';
-import { MIN_RUN, ScanKernel } from '../scan-kernel.js';
+import { MIN_RUN, runByteNibbles, ScanKernel } from '../scan-kernel.js';
+import { SecretScanner } from '../scanner.js';
 
 const PATTERNS = ['key', 'password', 'pass', '://', 'SK', 'q~', 'ghp_', 'AKIA', 'private key', 'bench-secret-1-Xy9'];
 const FRAGMENTS = [
@@ -221,6 +222,146 @@ describe('the WebAssembly scan kernel', () => {
         (parts) => agree(Buffer.from(parts.join(''), 'utf8').toString('latin1')),
       ),
       { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 1000) },
+    );
+  });
+});
+
+/** The runs the JavaScript loop of SecretScanner finds (worth decoding; before the text check). */
+function javascriptLoopRuns(scanner: SecretScanner, text: string): number[] {
+  const loop = scanner as unknown as { scanLoop(text: string, decode: boolean, ended: () => void): number[] };
+  return loop.scanLoop(text, true, () => undefined);
+}
+
+const HEX_DIGITS = '0123456789abcdef';
+const BASE64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_';
+const OTHER_CHARS = ' =\n\r\t.:,;"\'()[]{}<>!?@#$%&*|~`^\\\x00\x7f\x80\xe9\xff';
+const length = fc.oneof(fc.integer({ min: 14, max: 18 }), fc.integer({ min: 31, max: 33 }), fc.nat(40));
+const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) });
+
+/** One piece of a text: a run of hex or base64 (random, or encoding text so the run reads as text) or other bytes. */
+const piece = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(HEX_DIGITS, HEX_DIGITS.toUpperCase(), BASE64_CHARS, OTHER_CHARS), length, fc.nat())
+    .map(([chars, n, seed]) =>
+      Array.from({ length: n }, (_, i) => chars[(seed + i * 7919 + ((i * i) % 13)) % chars.length]).join(''),
+    ),
+  fc
+    .tuple(printable, fc.constantFrom<BufferEncoding>('hex', 'base64', 'base64url'), length)
+    .map(([text, encoding, n]) => Buffer.from(text.repeat(4)).toString(encoding).replace(/=+$/, '').slice(0, n)),
+);
+
+/** A text of about `size` bytes from a seed: pieces of the kinds above, many of them runs of 14-40 bytes. */
+function largeText(seed: number, size: number): string {
+  let state = seed >>> 0 || 1;
+  const next = (n: number): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) % n;
+  };
+  const parts: string[] = [];
+  let total = 0;
+  while (total < size) {
+    const n = [14, 15, 16, 17, 18, 31, 32, 33][next(8)]! + (next(4) === 0 ? next(200) : 0);
+    const kind = next(4);
+    let part: string;
+    if (kind === 3) {
+      const words = Array.from({ length: n }, () => String.fromCharCode(0x20 + next(95))).join('');
+      part = Buffer.from(words)
+        .toString(next(2) === 0 ? 'hex' : 'base64')
+        .slice(0, n);
+    } else {
+      const chars = [HEX_DIGITS, BASE64_CHARS, OTHER_CHARS][kind]!;
+      part = Array.from({ length: kind === 2 ? 1 + next(4) : n }, () => chars[next(chars.length)]).join('');
+    }
+    parts.push(part);
+    total += part.length;
+  }
+  return parts.join('');
+}
+
+describe('the SIMD run finding of the scan kernel', () => {
+  const kernel = ScanKernel.for(new AhoCorasick(PATTERNS, true), RUN_FLAGS)!;
+  const scanner = new SecretScanner({ useKernel: false });
+  const kernelRuns = (text: string): number[] => Array.from(kernel.scan(text, true).runs);
+  /** The JavaScript loop's runs that read as text: what the kernel must report, in the same order. */
+  const expectedRuns = (text: string): number[] => {
+    const runs = javascriptLoopRuns(scanner, text);
+    const kept: number[] = [];
+    for (let r = 0; r < runs.length; r += 3)
+      if (readsAsText(text, runs[r]!, runs[r + 1]!, runs[r + 2]!)) kept.push(runs[r]!, runs[r + 1]!, runs[r + 2]!);
+    return kept;
+  };
+
+  it('classifies every byte value as the run-flag table does', () => {
+    const nibbles = runByteNibbles(RUN_FLAGS)!;
+    for (let byte = 0; byte < 256; byte++) {
+      const simd = (nibbles[byte & 15]! & (byte >> 4 < 16 ? nibbles[16 + (byte >> 4)]! : 0)) !== 0;
+      expect([byte, simd]).toEqual([byte, RUN_FLAGS[byte] !== 0]);
+    }
+    const withHighByte = Uint8Array.from(RUN_FLAGS);
+    withHighByte[0xe9] = 1;
+    expect(runByteNibbles(withHighByte)).toBeUndefined();
+    expect(ScanKernel.for(new AhoCorasick(PATTERNS, true), withHighByte)).toBeUndefined();
+  });
+
+  it('tells run bytes from the rest for every byte value in every lane of a window', () => {
+    // A run of exactly MIN_RUN - 1 bytes that reads as text, then the byte under test: there is a
+    // run exactly when the byte is a run byte, wherever the window boundaries fall.
+    const run = Buffer.from('password=hunter2')
+      .toString('base64')
+      .slice(0, MIN_RUN - 1);
+    for (let lead = 0; lead < 40; lead++) {
+      for (let byte = 0; byte < 256; byte++) {
+        const before = `${' '.repeat(lead)}${run}${String.fromCharCode(byte)}`;
+        const after = `${' '.repeat(lead)}${String.fromCharCode(byte)}${run}`;
+        for (const text of [before, `${before} `, after, `${after}:`]) {
+          const found = kernelRuns(text);
+          expect(found).toEqual(expectedRuns(text));
+          expect(found.length).toBe(RUN_FLAGS[byte] === 0 ? 0 : 3);
+        }
+      }
+    }
+  });
+
+  it('finds the same runs as the JavaScript loop, in the same order, for texts of runs of any length', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(200), (pieces, size) => {
+        const text = pieces.join('').slice(0, size);
+        expect(kernelRuns(text)).toEqual(expectedRuns(text));
+        expect(kernelRuns(text)).toEqual(referenceRuns(text));
+      }),
+      { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 1000) },
+    );
+  });
+
+  it('finds the same runs as the JavaScript loop in texts of 100 KB and more', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1 }), fc.integer({ min: 100 * 1024, max: 160 * 1024 }), (seed, size) => {
+        const text = largeText(seed, size);
+        const runs = kernelRuns(text);
+        expect(runs.length).toBeGreaterThan(30);
+        expect(runs).toEqual(expectedRuns(text));
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('gives the same scan results with and without the kernel, decoding included', () => {
+    const withKernel = new SecretScanner({ knownValues: ['hunter2-secret-value'] });
+    const withoutKernel = new SecretScanner({ knownValues: ['hunter2-secret-value'], useKernel: false });
+    const secret = Buffer.from('token: ghp_0123456789abcdefghijklmnopqrstuvwxyzAB and hunter2-secret-value');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.constantFrom(secret.toString('base64'), secret.toString('hex'))), {
+          maxLength: 20,
+        }),
+        (pieces) => {
+          const text = pieces.join(' ');
+          expect(withKernel.scan(text)).toEqual(withoutKernel.scan(text));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
