@@ -144,6 +144,51 @@ describe('hit checks', () => {
   });
 });
 
+describe('scanning bytes', () => {
+  it('finds in bytes exactly what scan finds in the same bytes read as latin1, with or without the kernel', () => {
+    const known = ['registered-value-xyz-1', 'Another:Registered/2'];
+    const withKernel = new SecretScanner({ knownValues: known });
+    const withoutKernel = new SecretScanner({ knownValues: known, useKernel: false });
+    const token = fakeGithubToken();
+    const pieces = [
+      'registered-value-xyz-1',
+      Buffer.from('registered-value-xyz-1\n').toString('base64'),
+      Buffer.from(Buffer.from('Another:Registered/2').toString('base64')).toString('hex'),
+      token,
+      `ghp_${token.slice(4, 20)}`,
+      'password = "Zq8-2f4d9c1e7a"',
+      'export API_KEY=',
+      'https://ci:Zq8x2f4d9c1e7a@git.example.com/',
+      '://',
+      '-----BEGIN RSA PRIVATE KEY-----\n',
+      `${fakePrivateKeyLines(1)[0]}\n`,
+      '-----END RSA PRIVATE KEY-----',
+      '\x1b[31m',
+      '\x1b[0m',
+      '\x1b]8;;https://x\x07',
+      '\x1b[',
+      'é',
+      '日本',
+      ' ',
+      '\n',
+      '\r',
+      'token: ',
+      'AKIA',
+      'SK',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const bytes = Buffer.from(parts.join(''), 'utf8');
+        const text = bytes.toString('latin1');
+        const expected = withoutKernel.scan(text, newScanState());
+        expect(withKernel.scanBytes(bytes, newScanState())).toEqual(expected);
+        expect(withKernel.scan(text, newScanState())).toEqual(expected);
+      }),
+      { numRuns: Number(process.env.SCRUB_PROPERTY_RUNS ?? 500) },
+    );
+  });
+});
+
 describe('the WebAssembly loop', () => {
   it('finds exactly what the JavaScript loop finds', () => {
     const known = ['registered-value-xyz-1', 'another-registered-2'];
