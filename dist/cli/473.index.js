@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export commandEnvironment */
 /* harmony import */ var _gatehouse_findings__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6349);
-/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3428);
+/* harmony import */ var _gatehouse_scrub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9630);
 
 
 /**

@@ -258,8 +258,8 @@ const auditCommand = {
         ...DECISION_FLAGS,
     },
     async run(inputs, context) {
-        const { runAudit } = await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(428), __webpack_require__.e(103), __webpack_require__.e(329), __webpack_require__.e(155)]).then(__webpack_require__.bind(__webpack_require__, 9155));
-        const { readAuditOptions } = await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(428), __webpack_require__.e(103), __webpack_require__.e(329), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865));
+        const { runAudit } = await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(630), __webpack_require__.e(103), __webpack_require__.e(329), __webpack_require__.e(155)]).then(__webpack_require__.bind(__webpack_require__, 9155));
+        const { readAuditOptions } = await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(630), __webpack_require__.e(103), __webpack_require__.e(329), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865));
         const { printGateResult } = await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(329), __webpack_require__.e(302)]).then(__webpack_require__.bind(__webpack_require__, 9302));
         const options = readAuditOptions(inputs);
         const result = await runAudit(options.audit);
@@ -385,8 +385,8 @@ const scrubCommand = {
         'sarif-output': { kind: 'string', description: 'Write the leaks as SARIF 2.1.0 here' },
     },
     async run(inputs, context, rest) {
-        const { parseSecretsInput, runScrub } = await __webpack_require__.e(/* import() */ 428).then(__webpack_require__.bind(__webpack_require__, 3428));
-        const { readScrubOptions, requireSomethingToDo } = await Promise.all(/* import() */[__webpack_require__.e(428), __webpack_require__.e(473)]).then(__webpack_require__.bind(__webpack_require__, 1473));
+        const { parseSecretsInput, runScrub } = await __webpack_require__.e(/* import() */ 630).then(__webpack_require__.bind(__webpack_require__, 9630));
+        const { readScrubOptions, requireSomethingToDo } = await Promise.all(/* import() */[__webpack_require__.e(630), __webpack_require__.e(473)]).then(__webpack_require__.bind(__webpack_require__, 1473));
         const { writeScrubSarif } = await __webpack_require__.e(/* import() */ 93).then(__webpack_require__.bind(__webpack_require__, 4093));
         const { findingLines } = await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(329), __webpack_require__.e(302)]).then(__webpack_require__.bind(__webpack_require__, 9302));
         const options = readScrubOptions(inputs, context.env);

@@ -61,8 +61,8 @@ var src = __webpack_require__(6349);
 var gate_src = __webpack_require__(8329);
 // EXTERNAL MODULE: ./packages/pin/src/index.ts + 18 modules
 var pin_src = __webpack_require__(1103);
-// EXTERNAL MODULE: ./packages/scrub/src/index.ts + 27 modules
-var scrub_src = __webpack_require__(3428);
+// EXTERNAL MODULE: ./packages/scrub/src/index.ts + 29 modules
+var scrub_src = __webpack_require__(9630);
 ;// CONCATENATED MODULE: ./packages/audit/src/audit.ts
 
 

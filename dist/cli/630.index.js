@@ -1,8 +1,8 @@
-export const id = 428;
-export const ids = [428];
+export const id = 630;
+export const ids = [630];
 export const modules = {
 
-/***/ 3428:
+/***/ 9630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -715,6 +715,27 @@ class Detector {
         matchKeywordHits(this, text, hits, out);
         return out;
     }
+    /**
+     * Each rule on every line that holds one of its keywords, found by plain substring search, with
+     * no automaton and no hit checks: what `matchText` must find (it is only faster). For tests and
+     * audits of the catalogue.
+     */
+    matchEveryLine(text) {
+        const out = [];
+        for (let from = 0; from <= text.length;) {
+            let to = from;
+            while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13)
+                to++;
+            const line = text.slice(from, to);
+            const lower = line.toLowerCase();
+            const candidates = this.rules.flatMap((rule, index) => rule.keywords.some((keyword) => (keyword === keyword.toLowerCase() ? lower : line).includes(keyword))
+                ? [index]
+                : []);
+            this.matchLine(text, from, to, candidates, out);
+            from = to + 1;
+        }
+        return out;
+    }
 }
 function acceptable(rule, secret) {
     if (rule.placeholder !== 'none' && isPlaceholder(secret, rule.placeholder))
@@ -727,50 +748,67 @@ function acceptable(rule, secret) {
 }
 /**
  * Groups keyword hits by line and runs each line's candidate rules once. `hits` holds
- * (keyword id, start) pairs in text order. Line starts and ends are found with forward `indexOf`
- * cursors, so a text without a carriage return is not searched to its end for every hit.
+ * (keyword id, start) pairs in text order. A hit queues a rule only when the rule's hit check
+ * passes; the line around the first queued hit is found from the hit itself (back to the last
+ * break, forward to the next), so lines with no candidate are never looked at.
  */
 function matchKeywordHits(detector, text, hits, out) {
     const n = text.length;
     let nextLf = -1;
     let nextCr = -1;
-    const nextBreak = (from) => {
-        if (nextLf < from) {
-            nextLf = text.indexOf('\n', from);
-            if (nextLf < 0)
-                nextLf = n;
-        }
-        if (nextCr < from) {
-            nextCr = text.indexOf('\r', from);
-            if (nextCr < 0)
-                nextCr = n;
-        }
-        return nextLf < nextCr ? nextLf : nextCr;
-    };
     let lineStart = 0;
     let lineEnd = -1;
     let line = 0;
     const candidates = [];
     const seen = detector.seenStamp;
+    const rules = detector.rules;
+    const patterns = detector.keywordPatterns;
     for (let h = 0; h < hits.length; h += 2) {
         const keyword = hits[h];
         const start = hits[h + 1];
-        if (start > lineEnd) {
-            if (candidates.length > 0)
-                detector.matchLine(text, lineStart, lineEnd, candidates, out);
-            candidates.length = 0;
-            line = ++detector.stampCounter;
-            // Forward from the last line seen, one break at a time (hits come in line order).
-            lineStart = lineEnd + 1;
-            for (let next = nextBreak(lineStart);; next = nextBreak(lineStart)) {
-                if (next >= start) {
-                    lineEnd = next;
-                    break;
-                }
-                lineStart = next + 1;
-            }
-        }
+        const pattern = patterns[keyword];
+        // Rules of one keyword often share their check: it runs once per hit.
+        let lastCheck;
+        let lastPassed = true;
         for (const rule of detector.rulesOfKeyword[keyword]) {
+            if (start <= lineEnd && seen[rule] === line)
+                continue;
+            const check = rules[rule].hitCheck;
+            if (check !== undefined) {
+                if (check !== lastCheck) {
+                    lastCheck = check;
+                    lastPassed = check(text, start, start + pattern.length, pattern);
+                }
+                if (!lastPassed)
+                    continue;
+            }
+            if (start > lineEnd) {
+                if (candidates.length > 0)
+                    detector.matchLine(text, lineStart, lineEnd, candidates, out);
+                candidates.length = 0;
+                line = ++detector.stampCounter;
+                // Hits come in text order, so the forward searches for breaks only ever move on.
+                if (nextLf < start) {
+                    nextLf = text.indexOf('\n', start);
+                    if (nextLf < 0)
+                        nextLf = n;
+                }
+                if (nextCr < start) {
+                    nextCr = text.indexOf('\r', start);
+                    if (nextCr < 0)
+                        nextCr = n;
+                }
+                // Back to the break before the hit, never past the end of the previous line.
+                let back = start;
+                while (back > lineEnd + 1) {
+                    const c = text.charCodeAt(back - 1);
+                    if (c === 10 || c === 13)
+                        break;
+                    back--;
+                }
+                lineStart = back;
+                lineEnd = nextLf < nextCr ? nextLf : nextCr;
+            }
             if (seen[rule] === line)
                 continue;
             seen[rule] = line;
@@ -998,7 +1036,8 @@ function collectKnownValues(secrets) {
                 values.add(value);
         }
     }
-    const byLength = (a, b) => b.length - a.length || a.localeCompare(b);
+    // Longest first, then in code-unit order (localeCompare would cost milliseconds per thousand values).
+    const byLength = (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
     return { values: [...values].sort(byLength), masks: [...masks].sort(byLength), skippedShort };
 }
 
@@ -1117,6 +1156,18 @@ function signedLeb(value) {
             return out;
     }
 }
+/** Signed LEB128 of a 64-bit integer (for i64 constants). */
+function signedLeb64(value) {
+    const out = [];
+    for (;;) {
+        const byte = Number(value & 0x7fn);
+        value >>= 7n;
+        const done = (value === 0n && (byte & 0x40) === 0) || (value === -1n && (byte & 0x40) !== 0);
+        out.push(done ? byte : byte | 0x80);
+        if (done)
+            return out;
+    }
+}
 function section(id, content) {
     return [id, ...unsignedLeb(content.length), ...content];
 }
@@ -1126,14 +1177,24 @@ function wasm_assembler_name(text) {
 }
 /** i32 opcodes. */
 const [ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_U] = [0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x76];
-const [EQZ, EQ, LT_S, LT_U, GT_S, GT_U, LE_U, GE_S, GE_U, POPCNT] = [
-    0x45, 0x46, 0x48, 0x49, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x69,
+const [EQZ, EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_U, GE_S, GE_U, CLZ, CTZ, POPCNT] = [
+    0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x67, 0x68, 0x69,
 ];
+/** i64 opcodes, and i32.wrap_i64. */
+const [I64_EQZ, I64_CTZ, I64_SUB, I64_AND, I64_XOR, I64_SHR_U, WRAP_I64] = [
+    0x50, 0x7a, 0x7d, 0x83, 0x85, 0x88, 0xa7,
+];
+/** SIMD (v128) opcodes, emitted after the 0xfd prefix by `simd`. */
+const [I8X16_SWIZZLE, I8X16_EQ, V128_AND, I8X16_BITMASK, I16X8_SHR_U] = [0x0e, 0x23, 0x4e, 0x64, 0x8d];
+const [I32_TYPE, I64_TYPE, V128_TYPE] = [0x7f, 0x7e, 0x7b];
 /** Control opcodes, and the empty block type. */
 const [BLOCK, LOOP, IF, ELSE, wasm_assembler_END, BR, BR_IF, RETURN, CALL, SELECT, VOID] = [
     0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0f, 0x10, 0x1b, 0x40,
 ];
-/** Emits one function's instructions; `body(localCount)` wraps them with i32 locals into a code entry. */
+/**
+ * Emits one function's instructions; `body(localCount, { i64, v128 })` wraps them into a code entry
+ * with `localCount` i32 locals followed by the i64 and v128 ones.
+ */
 function emitter() {
     const code = [];
     const op = (...bytes) => void code.push(...bytes);
@@ -1146,19 +1207,517 @@ function emitter() {
         tee: (local) => op(0x22, local),
         constant: (value) => op(0x41, ...signedLeb(value)),
         load8: (offset) => op(0x2d, 0, ...unsignedLeb(offset)),
+        load16: (offset) => op(0x2f, 0, ...unsignedLeb(offset)),
         load32: (offset, alignment = 2) => op(0x28, alignment, ...unsignedLeb(offset)),
+        load64: (offset) => op(0x29, 0, ...unsignedLeb(offset)),
+        constant64: (value) => op(0x42, ...signedLeb64(value)),
+        /** memory.copy(destination, source, length), as memmove. */
+        copy: () => op(0xfc, 0x0a, 0x00, 0x00),
         store32: (offset) => op(0x36, 2, ...unsignedLeb(offset)),
+        simd: (simdOp) => op(0xfd, ...unsignedLeb(simdOp)),
+        /** v128.load (no alignment assumed). */
+        load128: (offset) => op(0xfd, 0x00, 0, ...unsignedLeb(offset)),
+        /** v128.const with every byte lane set to `byte`. */
+        splat8: (byte) => op(0xfd, 0x0c, ...new Array(16).fill(byte & 0xff)),
         increment: (local, by = 1) => {
             get(local);
             op(0x41, ...signedLeb(by));
             op(ADD);
             set(local);
         },
-        body: (localCount) => {
-            const entry = [1, ...unsignedLeb(localCount), 0x7f, ...code, wasm_assembler_END];
+        /** The code entry: `localCount` i32 locals after the parameters, then any i64 and v128 locals. */
+        body: (localCount, extra = {}) => {
+            const groups = [
+                [localCount, I32_TYPE],
+                [extra.i64 ?? 0, I64_TYPE],
+                [extra.v128 ?? 0, V128_TYPE],
+            ].filter(([count]) => count > 0);
+            const entry = [
+                groups.length,
+                ...groups.flatMap(([count, type]) => [...unsignedLeb(count), type]),
+                ...code,
+                wasm_assembler_END,
+            ];
             return [...unsignedLeb(entry.length), ...entry];
         },
     };
+}
+
+;// CONCATENATED MODULE: ./packages/scrub/src/kernel-follow.ts
+
+/**
+ * Hit checks the kernel can run itself, before a hit ever reaches JavaScript: a state whose every
+ * pattern is a keyword whose every rule has one of these checks is reported only when it passes.
+ * Each mirrors a JavaScript check of the rules (rules/types.ts, rules/generic.ts) exactly.
+ */
+const FollowKind = { none: 0, urlCredentials: 1, assignment: 2 };
+const NAME = 1;
+const DOT = 2;
+const QUOTE_OR_SPACE = 4;
+const OPERATOR = 8;
+const URL_STOP = 16;
+/** Bits per byte for `follows`: name characters, quotes and spaces, operators, URL stops. */
+function followClassTable() {
+    const table = new Uint8Array(256);
+    const mark = (bit, chars) => {
+        for (const c of chars)
+            table[c.charCodeAt(0)] |= bit;
+    };
+    for (let c = 0; c < 256; c++) {
+        const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+        if (alnum)
+            table[c] |= NAME;
+        // `\s` of a JavaScript regex, in latin1.
+        if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0)
+            table[c] |= QUOTE_OR_SPACE | URL_STOP;
+    }
+    mark(NAME, '_.-');
+    mark(DOT, '.');
+    mark(QUOTE_OR_SPACE, '\'"`]');
+    mark(OPERATOR, ':?.|=,!');
+    mark(URL_STOP, '@/\'"');
+    return table;
+}
+/**
+ * follows(at, stop, kind) → 1 when the bytes from `at` (up to `stop`) pass the check `kind`:
+ * urlCredentials is URL_CREDENTIALS_FOLLOW ([^\s:@/'"]+:[^\s@/'"]{3,}@), assignment is
+ * ASSIGNMENT_FOLLOWS ([\w.-]*['"`\]\s]*[:?.|=,!]).
+ */
+function followFunctionBody(classTable) {
+    const [AT, STOP, KIND] = [0, 1, 2];
+    const [C, Q] = [3, 4];
+    const { op, get, set, tee, constant, load8, increment, body } = emitter();
+    const classOf = (local) => {
+        get(local);
+        load8(0);
+        load8(classTable);
+    };
+    const returnIf = (value) => {
+        op(IF, VOID);
+        constant(value);
+        op(RETURN);
+        op(wasm_assembler_END);
+    };
+    // Advances `local` while it is before STOP and its byte has one of `bits`.
+    const skip = (local, bits) => {
+        op(BLOCK, VOID);
+        op(LOOP, VOID);
+        get(local);
+        get(STOP);
+        op(GE_U);
+        op(BR_IF, 1);
+        classOf(local);
+        constant(bits);
+        op(AND);
+        op(EQZ);
+        op(BR_IF, 1);
+        increment(local);
+        op(BR, 0);
+        op(wasm_assembler_END);
+        op(wasm_assembler_END);
+    };
+    // Advances `local` while it is before STOP and its byte is not `byte` and has none of `bits`.
+    const skipUntil = (local, bits, byte) => {
+        op(BLOCK, VOID);
+        op(LOOP, VOID);
+        get(local);
+        get(STOP);
+        op(GE_U);
+        op(BR_IF, 1);
+        get(local);
+        load8(0);
+        constant(byte);
+        op(EQ);
+        op(BR_IF, 1);
+        classOf(local);
+        constant(bits);
+        op(AND);
+        op(BR_IF, 1);
+        increment(local);
+        op(BR, 0);
+        op(wasm_assembler_END);
+        op(wasm_assembler_END);
+    };
+    // The byte at `local` is `byte`, and `local` is before STOP.
+    const byteIs = (local, byte) => {
+        get(local);
+        get(STOP);
+        op(LT_U);
+        get(local);
+        load8(0);
+        constant(byte);
+        op(EQ);
+        op(AND);
+    };
+    get(KIND);
+    constant(FollowKind.urlCredentials);
+    op(EQ);
+    op(IF, VOID);
+    // The user: up to a colon, at least one byte.
+    get(AT);
+    set(Q);
+    skipUntil(Q, URL_STOP, 58);
+    get(Q);
+    get(AT);
+    op(EQ);
+    returnIf(0);
+    byteIs(Q, 58);
+    op(EQZ);
+    returnIf(0);
+    // The password: three bytes or more, then an at sign.
+    increment(Q);
+    get(Q);
+    set(AT);
+    skipUntil(Q, URL_STOP, 64);
+    get(Q);
+    get(AT);
+    op(SUB);
+    constant(3);
+    op(GE_U);
+    byteIs(Q, 64);
+    op(AND);
+    op(RETURN);
+    op(wasm_assembler_END);
+    // An assignment: name characters (a dot among them is an operator already), quotes and spaces,
+    // then an operator.
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(AT);
+    get(STOP);
+    op(GE_U);
+    op(BR_IF, 1);
+    classOf(AT);
+    tee(C);
+    constant(NAME);
+    op(AND);
+    op(EQZ);
+    op(BR_IF, 1);
+    get(C);
+    constant(DOT);
+    op(AND);
+    returnIf(1);
+    increment(AT);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    skip(AT, QUOTE_OR_SPACE);
+    get(AT);
+    get(STOP);
+    op(LT_U);
+    op(IF, VOID);
+    classOf(AT);
+    constant(OPERATOR);
+    op(AND);
+    constant(0);
+    op(NE);
+    op(RETURN);
+    op(wasm_assembler_END);
+    constant(0);
+    return body(2);
+}
+
+;// CONCATENATED MODULE: ./packages/scrub/src/kernel-strip.ts
+
+const ESC = 0x1b;
+/**
+ * strip(in, len, segments) → visible length: removes terminal escape sequences from the bytes at
+ * `in`, in place, exactly as `stripAnsi` (ansi.ts) does for a string, and writes the (visible
+ * offset, original offset) pair that starts each visible run after an escape to `segments`; their
+ * count goes to `countAddress`. Escapes are found eight bytes at a time (a byte equal to ESC becomes
+ * a zero byte under XOR, and the lowest zero byte of a word is found exactly with the borrow trick);
+ * the visible runs between them move down with memory.copy.
+ */
+function stripFunctionBody(countAddress) {
+    const [IN, LENGTH, SEGMENTS] = [0, 1, 2];
+    const [R, W, E, STOP, COUNT, J, C, L] = [3, 4, 5, 6, 7, 8, 9, 10];
+    const WORD = 11; // i64
+    const { op, get, set, tee, constant, constant64, load8, load64, store32, increment, copy, body } = emitter();
+    // Moves [R, upTo) down to W (when anything was removed before it) and advances W.
+    const moveRun = (upTo) => {
+        get(W);
+        get(R);
+        op(NE);
+        op(IF, VOID);
+        get(W);
+        get(R);
+        upTo();
+        get(R);
+        op(SUB);
+        copy();
+        op(wasm_assembler_END);
+        get(W);
+        upTo();
+        get(R);
+        op(SUB);
+        op(ADD);
+        set(W);
+    };
+    // segments[COUNT] = (W - IN, R - IN); COUNT++
+    const recordSegment = () => {
+        get(SEGMENTS);
+        get(COUNT);
+        constant(3);
+        op(SHL);
+        op(ADD);
+        tee(J);
+        get(W);
+        get(IN);
+        op(SUB);
+        store32(0);
+        get(J);
+        get(R);
+        get(IN);
+        op(SUB);
+        store32(4);
+        increment(COUNT);
+    };
+    // Opens block + loop over J from E + 2, leaving both when J reaches STOP.
+    const scanFromE2 = () => {
+        get(E);
+        constant(2);
+        op(ADD);
+        set(J);
+        op(BLOCK, VOID);
+        op(LOOP, VOID);
+        get(J);
+        get(STOP);
+        op(GE_U);
+        op(BR_IF, 1);
+    };
+    get(IN);
+    get(LENGTH);
+    op(ADD);
+    set(STOP);
+    get(IN);
+    set(R);
+    get(IN);
+    set(W);
+    op(BLOCK, VOID); // $done
+    op(LOOP, VOID); // $next: find the next ESC from R
+    get(R);
+    set(E);
+    op(BLOCK, VOID); // $found
+    op(BLOCK, VOID); // $bytes
+    op(LOOP, VOID); // eight bytes at a time
+    get(E);
+    constant(8);
+    op(ADD);
+    get(STOP);
+    op(GT_U);
+    op(BR_IF, 1); // → $bytes
+    get(E);
+    load64(0);
+    constant64(0x1b1b1b1b1b1b1b1bn);
+    op(I64_XOR);
+    set(WORD);
+    get(WORD);
+    constant64(0x0101010101010101n);
+    op(I64_SUB);
+    get(WORD);
+    constant64(-1n);
+    op(I64_XOR);
+    op(I64_AND);
+    constant64(-0x7f7f7f7f7f7f7f80n); // 0x8080808080808080
+    op(I64_AND);
+    set(WORD);
+    get(WORD);
+    op(I64_EQZ);
+    op(IF, VOID);
+    increment(E, 8);
+    op(BR, 1); // → eight bytes
+    op(wasm_assembler_END);
+    get(E);
+    get(WORD);
+    op(I64_CTZ);
+    op(WRAP_I64);
+    constant(3);
+    op(SHR_U);
+    op(ADD);
+    set(E);
+    op(BR, 2); // → $found
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(LOOP, VOID); // the last bytes one at a time
+    get(E);
+    get(STOP);
+    op(GE_U);
+    op(IF, VOID);
+    // No escape left: the rest is visible.
+    moveRun(() => get(STOP));
+    op(BR, 4); // → $done
+    op(wasm_assembler_END);
+    get(E);
+    load8(0);
+    constant(ESC);
+    op(EQ);
+    op(BR_IF, 1); // → $found
+    increment(E);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END); // $found: the escape starts at E
+    moveRun(() => get(E));
+    // L = length of the escape at E, or -1 when it is incomplete (see escapeLength in ansi.ts).
+    constant(2);
+    set(L);
+    get(E);
+    constant(1);
+    op(ADD);
+    get(STOP);
+    op(GE_U);
+    op(IF, VOID);
+    constant(-1);
+    set(L);
+    op(ELSE);
+    get(E);
+    load8(1);
+    tee(C);
+    constant(0x5b);
+    op(EQ);
+    op(IF, VOID);
+    // CSI: parameters and intermediates 0x20–0x3F, then a final byte 0x40–0x7E.
+    scanFromE2();
+    get(J);
+    load8(0);
+    constant(0x20);
+    op(SUB);
+    constant(0x1f);
+    op(GT_U);
+    op(BR_IF, 1);
+    increment(J);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    get(J);
+    get(STOP);
+    op(GE_U);
+    op(IF, VOID);
+    constant(-1);
+    set(L);
+    op(ELSE);
+    get(J);
+    get(E);
+    op(SUB);
+    get(J);
+    load8(0);
+    constant(0x40);
+    op(SUB);
+    constant(0x3e);
+    op(LE_U);
+    op(ADD);
+    set(L);
+    op(wasm_assembler_END);
+    op(ELSE);
+    get(C);
+    constant(0x5d);
+    op(EQ);
+    op(IF, VOID);
+    // OSC: ends with BEL or ESC \, or stops before a line feed; looked for within 4096 bytes.
+    constant(-2);
+    set(L);
+    scanFromE2();
+    get(J);
+    get(E);
+    op(SUB);
+    constant(4096);
+    op(GE_U);
+    op(BR_IF, 1);
+    get(J);
+    load8(0);
+    tee(C);
+    constant(7);
+    op(EQ);
+    op(IF, VOID);
+    get(J);
+    constant(1);
+    op(ADD);
+    get(E);
+    op(SUB);
+    set(L);
+    op(BR, 2);
+    op(wasm_assembler_END);
+    get(C);
+    constant(0x0a);
+    op(EQ);
+    op(IF, VOID);
+    get(J);
+    get(E);
+    op(SUB);
+    set(L);
+    op(BR, 2);
+    op(wasm_assembler_END);
+    get(C);
+    constant(ESC);
+    op(EQ);
+    get(J);
+    constant(1);
+    op(ADD);
+    get(STOP);
+    op(LT_U);
+    op(AND);
+    op(IF, VOID);
+    get(J);
+    load8(1);
+    constant(0x5c);
+    op(EQ);
+    op(IF, VOID);
+    get(J);
+    constant(2);
+    op(ADD);
+    get(E);
+    op(SUB);
+    set(L);
+    op(BR, 3);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    increment(J);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    get(L);
+    constant(-2);
+    op(EQ);
+    op(IF, VOID);
+    get(STOP);
+    get(E);
+    op(SUB);
+    constant(4096);
+    op(GE_U);
+    op(IF, VOID);
+    constant(2);
+    set(L);
+    op(ELSE);
+    constant(-1);
+    set(L);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END); // OSC
+    op(wasm_assembler_END); // CSI else
+    op(wasm_assembler_END); // incomplete else
+    // An incomplete escape hides the rest; otherwise the next visible run starts after it.
+    get(L);
+    constant(0);
+    op(LT_S);
+    op(IF, VOID);
+    get(STOP);
+    set(R);
+    recordSegment();
+    op(BR, 2); // → $done
+    op(wasm_assembler_END);
+    get(E);
+    get(L);
+    op(ADD);
+    set(R);
+    recordSegment();
+    op(BR, 0); // → $next
+    op(wasm_assembler_END);
+    op(wasm_assembler_END); // $done
+    constant(countAddress);
+    get(COUNT);
+    store32(0);
+    get(W);
+    get(IN);
+    op(SUB);
+    return body(8, { i64: 1 });
 }
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/kernel-text-check.ts
@@ -1343,6 +1902,8 @@ function textCheckBody(tables) {
 ;// CONCATENATED MODULE: ./packages/scrub/src/scan-kernel.ts
 
 
+
+
 /**
  * The per-byte loop of the scanner as a small WebAssembly function, assembled here from its
  * instructions (no toolchain, no binary blob): it walks the automaton over the input bytes and
@@ -1351,19 +1912,30 @@ function textCheckBody(tables) {
  * same work and is used when WebAssembly is unavailable or the input is very large.
  */
 // Memory layout (bytes): the byte-class table (i32 byte offsets into a row), the run-flag table,
-// the run count, the tables of the text check (kernel-text-check.ts), the start filter (a byte per hash of three bytes), then the rows: each holds
-// the state's depth, its index, and per byte class the i32 byte offset of the next row (bitwise-not
-// when the next state ends a pattern).
+// the run count, the nibble tables of the run bytes, the tables of the text check
+// (kernel-text-check.ts), the start filter (a byte per hash of three bytes), then the rows: each
+// holds the state's depth, its index, and per byte class the i32 byte offset of the next row
+// (bitwise-not when the next state ends a pattern).
 const CLASS_TABLE = 0;
 const RUN_FLAG_TABLE = 1024;
 const RUN_COUNT = 1280;
+const SEGMENT_COUNT = 1284;
+/** The run bytes as two 16-byte tables indexed by a byte's low and high nibble (runByteNibbles). */
+const RUN_NIBBLES = 1296;
 const TEXT_TABLES = { hex: 1536, base64: 1792, text: 2048 };
+/** The byte classes of the kernel's own hit checks (kernel-follow.ts). */
+const FOLLOW_CLASS = 3840;
 const START_FILTER = 4096;
 const FILTER_SIZE = 1 << 16;
-const ROWS = START_FILTER + FILTER_SIZE;
+/** A byte per pair of bytes (case folded, no hash) that begins a pattern: the skipping loop's first test. */
+const PAIR_FILTER = START_FILTER + FILTER_SIZE;
+const ROWS = PAIR_FILTER + FILTER_SIZE;
+/** Bytes of a run whose flags are ORed per round. */
+const FLAG_UNROLL = 8;
 /** Positions the skipping loop tests per round. */
 const UNROLL = 4;
-const ROW_HEADER = 2;
+/** Each row starts with the state's depth, its index and the hit check its patterns need. */
+const ROW_HEADER = 3;
 const PAGE = 65536;
 const HASH_MULTIPLIER = 0x9e3779b1;
 /** Inputs above this size use the JavaScript loop (the kernel's buffers grow with the input). */
@@ -1376,15 +1948,78 @@ const MIN_RUN = 16;
  * no pattern can start; from a position where one may, it walks the automaton until the state's
  * live suffix (its depth) no longer reaches back to the last such position, then skips again. A
  * match starts at a candidate position and is a prefix of the live suffix while it grows, so none
- * is missed. The second loop finds runs of base64/hex characters by testing one byte in MIN_RUN:
- * a run of MIN_RUN or more bytes covers one of them, and is widened from there. A run is kept
- * only when it reads as text at some alignment (the second function), as decoding would require.
+ * is missed. The second loop finds runs of base64/hex characters 32 bytes at a time with SIMD: a
+ * bitmask of the run bytes, from which the runs of MIN_RUN or more bytes are read off; windows
+ * without one are skipped whole. A run is kept only when it reads as text at some alignment (the
+ * second function), as decoding would require.
  */
 function scanFunctionBody() {
     // Parameters 0..4, then locals.
     const [IN, END, OUT, RUNS, DECODE] = [0, 1, 2, 3, 4];
-    const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, FLAG, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-    const { op, get, set, tee, constant, load8, load32, store32, increment, body } = emitter();
+    const [I, ROW, LAST, RUN_START, FLAGS, HITS, RUN_TOTAL, AT, ADDR, E] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+    const [MASK, CARRY, STARTS, KIND] = [15, 16, 17, 18];
+    // v128 locals: the nibble tables, the block being classified, 0x0f in every byte, and zero (never set).
+    const [LOW_NIBBLES, HIGH_NIBBLES, BYTES, LOW_FOUR_BITS, ZERO] = [19, 20, 21, 22, 23];
+    const { op, get, set, tee, constant, load8, load16, load32, store32, increment, simd, load128, splat8, body } = emitter();
+    // Leaves nonzero when the two bytes at I + at begin some pattern: fewer instructions than
+    // `candidate`, which the skipping loop runs only where this passes.
+    const pairCandidate = (at) => {
+        get(I);
+        load16(at);
+        constant(0x2020);
+        op(OR);
+        load8(PAIR_FILTER);
+    };
+    // Leaves the bitmask of the bytes at [base] + at .. + 15 that are not run bytes: a byte is one
+    // when LOW_NIBBLES[byte & 15] & HIGH_NIBBLES[byte >> 4] is nonzero (see runByteNibbles).
+    const notRunBytes = (base, at) => {
+        get(LOW_NIBBLES);
+        get(base);
+        load128(at);
+        tee(BYTES);
+        get(LOW_FOUR_BITS);
+        simd(V128_AND);
+        simd(I8X16_SWIZZLE);
+        get(HIGH_NIBBLES);
+        get(BYTES);
+        constant(4);
+        simd(I16X8_SHR_U); // the high nibble of each byte moves to the low one; the mask drops the rest
+        get(LOW_FOUR_BITS);
+        simd(V128_AND);
+        simd(I8X16_SWIZZLE);
+        simd(V128_AND);
+        get(ZERO);
+        simd(I8X16_EQ);
+        simd(I8X16_BITMASK);
+    };
+    // MASK = the run bytes among [base .. base + 32), bit k for byte base + k; none from END on
+    // (base <= END; the memory after the input is read but not used).
+    const runMask = (base) => {
+        notRunBytes(base, 0);
+        notRunBytes(base, 16);
+        constant(16);
+        op(SHL);
+        op(OR);
+        constant(-1);
+        op(XOR);
+        set(MASK);
+        get(END);
+        get(base);
+        op(SUB);
+        tee(AT);
+        constant(32);
+        op(LT_U);
+        op(IF, VOID);
+        get(MASK);
+        constant(1);
+        get(AT);
+        op(SHL);
+        constant(1);
+        op(SUB);
+        op(AND);
+        set(MASK);
+        op(wasm_assembler_END);
+    };
     // Leaves nonzero when a pattern may start at I + at (see startHash), else 0.
     const candidate = (at = 0) => {
         get(I);
@@ -1469,13 +2104,19 @@ function scanFunctionBody() {
     get(END);
     op(GT_U);
     op(BR_IF, 1); // → $tail
+    pairCandidate(0);
+    op(IF, VOID);
     candidate(0);
-    op(BR_IF, 2); // → $found
+    op(BR_IF, 3); // → $found
+    op(wasm_assembler_END);
     for (let at = 1; at < UNROLL; at++) {
+        pairCandidate(at);
+        op(IF, VOID);
         candidate(at);
         op(IF, VOID);
         increment(I, at);
-        op(BR, 3); // → $found
+        op(BR, 4); // → $found
+        op(wasm_assembler_END);
         op(wasm_assembler_END);
     }
     increment(I, UNROLL);
@@ -1525,6 +2166,21 @@ function scanFunctionBody() {
     constant(-1);
     op(XOR);
     set(ROW);
+    // A state that needs a check the kernel knows is reported only when the bytes after it pass.
+    get(ROW);
+    load32(ROWS + 8);
+    tee(KIND);
+    op(IF, 0x7f); // → i32
+    get(I);
+    constant(1);
+    op(ADD);
+    get(END);
+    get(KIND);
+    op(CALL, 3);
+    op(ELSE);
+    constant(1);
+    op(wasm_assembler_END);
+    op(IF, VOID);
     get(OUT);
     get(HITS);
     constant(3);
@@ -1541,6 +2197,7 @@ function scanFunctionBody() {
     store32(4);
     increment(HITS);
     op(wasm_assembler_END);
+    op(wasm_assembler_END);
     increment(I);
     // Back to skipping when the live suffix (I - depth) starts after the last candidate.
     get(I);
@@ -1554,29 +2211,77 @@ function scanFunctionBody() {
     op(wasm_assembler_END);
     op(wasm_assembler_END);
     op(wasm_assembler_END);
-    // Runs of base64/hex: test one byte in MIN_RUN, widen a run from any byte that belongs to one.
+    // Runs of base64/hex, 32 bytes per round: SIMD marks the run bytes (nonzero RUN_FLAG_TABLE
+    // entries) in a 32-bit mask. A run of MIN_RUN or more either goes on from the bytes that ended
+    // the last window (CARRY of them) or lies in this one at MASK & MASK >> 1 & ... & MASK >> 15;
+    // it starts at most 16 bytes in (a later start leaves it to the next window, through CARRY).
+    // Windows without one are skipped; the run's end is found by the mask too, its flags by bytes.
     get(DECODE);
     op(IF, VOID);
+    constant(RUN_NIBBLES);
+    load128(0);
+    set(LOW_NIBBLES);
+    constant(RUN_NIBBLES);
+    load128(16);
+    set(HIGH_NIBBLES);
+    splat8(0x0f);
+    set(LOW_FOUR_BITS);
     get(IN);
-    constant(MIN_RUN - 1);
-    op(ADD);
     set(I);
+    constant(0);
+    set(CARRY);
     op(BLOCK, VOID); // $runsDone
-    op(LOOP, VOID); // $probe
+    op(LOOP, VOID); // $window
+    op(BLOCK, VOID); // $found: RUN_START is the first byte of a run of MIN_RUN or more
     get(I);
     get(END);
     op(GE_U);
-    op(BR_IF, 1);
+    op(BR_IF, 2); // → $runsDone
+    runMask(I);
+    // A run that ended the last window (CARRY bytes) and goes on for MIN_RUN bytes in all.
     get(I);
-    load8(0);
-    load8(RUN_FLAG_TABLE);
-    op(EQZ);
-    op(IF, VOID);
-    increment(I, MIN_RUN);
-    op(BR, 1); // → $probe
-    op(wasm_assembler_END);
-    get(I);
+    get(CARRY);
+    op(SUB);
     set(RUN_START);
+    get(CARRY);
+    get(MASK);
+    constant(-1);
+    op(XOR);
+    op(CTZ);
+    op(ADD);
+    constant(MIN_RUN);
+    op(GE_U);
+    op(BR_IF, 0); // → $found
+    // A run of MIN_RUN inside the window: bit k of MASK & MASK >> 1 & ... & MASK >> 15 (four steps).
+    get(MASK);
+    set(STARTS);
+    for (let span = 1; span < MIN_RUN; span <<= 1) {
+        get(STARTS);
+        get(STARTS);
+        constant(span);
+        op(SHR_U);
+        op(AND);
+        set(STARTS);
+    }
+    get(STARTS);
+    op(IF, VOID);
+    get(I);
+    get(STARTS);
+    op(CTZ);
+    op(ADD);
+    set(RUN_START);
+    op(BR, 1); // → $found
+    op(wasm_assembler_END);
+    // The run bytes that end this window, for the next.
+    get(MASK);
+    constant(-1);
+    op(XOR);
+    op(CLZ);
+    set(CARRY);
+    increment(I, 32);
+    op(BR, 1); // → $window
+    op(wasm_assembler_END); // $found
+    // Back to the first byte of the run (already there: the windows find runs at their first byte).
     op(BLOCK, VOID);
     op(LOOP, VOID);
     get(RUN_START);
@@ -1597,36 +2302,76 @@ function scanFunctionBody() {
     op(BR, 0);
     op(wasm_assembler_END);
     op(wasm_assembler_END);
+    // E = the end of the run: the first byte that is not a run byte, 32 bytes per round.
+    get(RUN_START);
+    set(E);
+    op(LOOP, VOID);
+    runMask(E);
+    get(MASK);
+    constant(-1);
+    op(EQ);
+    op(IF, VOID);
+    increment(E, 32);
+    op(BR, 1);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    get(E);
+    get(MASK);
+    constant(-1);
+    op(XOR);
+    op(CTZ);
+    op(ADD);
+    set(E);
+    // FLAGS = the run flags of its bytes ORed, FLAG_UNROLL bytes per round, then one by one.
     constant(0);
     set(FLAGS);
     get(RUN_START);
-    set(E);
+    set(AT);
     op(BLOCK, VOID);
     op(LOOP, VOID);
+    get(AT);
+    constant(FLAG_UNROLL);
+    op(ADD);
     get(E);
-    get(END);
-    op(GE_U);
-    op(BR_IF, 1);
-    get(E);
-    load8(0);
-    load8(RUN_FLAG_TABLE);
-    tee(FLAG);
-    op(EQZ);
+    op(GT_U);
     op(BR_IF, 1);
     get(FLAGS);
-    get(FLAG);
+    for (let at = 0; at < FLAG_UNROLL; at++) {
+        get(AT);
+        load8(at);
+        load8(RUN_FLAG_TABLE);
+        op(OR);
+    }
+    set(FLAGS);
+    increment(AT, FLAG_UNROLL);
+    op(BR, 0);
+    op(wasm_assembler_END);
+    op(wasm_assembler_END);
+    op(BLOCK, VOID);
+    op(LOOP, VOID);
+    get(AT);
+    get(E);
+    op(GE_U);
+    op(BR_IF, 1);
+    get(FLAGS);
+    get(AT);
+    load8(0);
+    load8(RUN_FLAG_TABLE);
     op(OR);
     set(FLAGS);
-    increment(E);
+    increment(AT);
     op(BR, 0);
     op(wasm_assembler_END);
     op(wasm_assembler_END);
     recordRun(E);
+    // The byte at E is not a run byte: the next run starts after it.
     get(E);
-    constant(MIN_RUN);
+    constant(1);
     op(ADD);
     set(I);
-    op(BR, 0); // → $probe
+    constant(0);
+    set(CARRY);
+    op(BR, 0); // → $window
     op(wasm_assembler_END);
     op(wasm_assembler_END);
     op(wasm_assembler_END);
@@ -1634,7 +2379,7 @@ function scanFunctionBody() {
     get(RUN_TOTAL);
     store32(0);
     get(HITS);
-    return body(10);
+    return body(14, { v128: 5 });
 }
 function assembleModule() {
     const I32 = 0x7f;
@@ -1649,9 +2394,15 @@ function assembleModule() {
         0x00,
         ...section(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 1, I32, 0x60, 3, I32, I32, I32, 1, I32]),
         ...section(2, [1, ...wasm_assembler_name('env'), ...wasm_assembler_name('memory'), 0x02, 0x00, 1]),
-        ...section(3, [2, 0, 1]),
-        ...section(7, [1, ...wasm_assembler_name('scan'), 0x00, 0]),
-        ...section(10, [2, ...scanFunctionBody(), ...textCheckBody(TEXT_TABLES)]),
+        ...section(3, [4, 0, 1, 1, 1]),
+        ...section(7, [2, ...wasm_assembler_name('scan'), 0x00, 0, ...wasm_assembler_name('strip'), 0x00, 2]),
+        ...section(10, [
+            4,
+            ...scanFunctionBody(),
+            ...textCheckBody(TEXT_TABLES),
+            ...stripFunctionBody(SEGMENT_COUNT),
+            ...followFunctionBody(FOLLOW_CLASS),
+        ]),
     ];
     return Uint8Array.from(bytes);
 }
@@ -1672,16 +2423,23 @@ function kernelModule() {
 class ScanKernel {
     memory;
     scanExport;
+    stripExport;
     inputOffset;
-    constructor(memory, scan, inputOffset) {
+    constructor(memory, scan, strip, inputOffset) {
         this.memory = memory;
         this.scanExport = scan;
+        this.stripExport = strip;
         this.inputOffset = inputOffset;
     }
-    /** A kernel for `automaton`, or undefined when WebAssembly is not available. */
-    static for(automaton, runFlags) {
+    /**
+     * A kernel for `automaton`, or undefined when WebAssembly (with SIMD) is not available.
+     * @param followKinds Per state, the hit check (FollowKind) the kernel runs before reporting it;
+     *   absent, every state that ends a pattern is reported.
+     */
+    static for(automaton, runFlags, followKinds) {
         const module = kernelModule();
-        if (!module || !wasm)
+        const nibbles = runByteNibbles(runFlags);
+        if (!module || !wasm || !nibbles)
             return undefined;
         const classCount = automaton.classCount;
         const stride = classCount + ROW_HEADER;
@@ -1691,16 +2449,20 @@ class ScanKernel {
         const bytes = new Uint8Array(memory.buffer);
         new Int32Array(memory.buffer, CLASS_TABLE, 256).set(Int32Array.from(automaton.classOf, (cls) => (cls + ROW_HEADER) * 4));
         bytes.set(runFlags, RUN_FLAG_TABLE);
+        bytes.set(nibbles, RUN_NIBBLES);
         const tables = textCheckTables();
         bytes.set(tables.hex, TEXT_TABLES.hex);
         bytes.set(tables.base64, TEXT_TABLES.base64);
         bytes.set(tables.text, TEXT_TABLES.text);
         bytes.set(startFilter(automaton.patterns), START_FILTER);
+        bytes.set(pairFilter(automaton.patterns), PAIR_FILTER);
+        bytes.set(followClassTable(), FOLLOW_CLASS);
         const rows = new Int32Array(memory.buffer, ROWS, stateCount * stride);
         for (let state = 0; state < stateCount; state++) {
             const at = state * stride;
             rows[at] = automaton.depth[state];
             rows[at + 1] = state;
+            rows[at + 2] = followKinds?.[state] ?? 0;
             for (let cls = 0; cls < classCount; cls++) {
                 const next = automaton.rows[state * classCount + cls];
                 const target = ((next < 0 ? ~next : next) / classCount) * stride * 4;
@@ -1708,27 +2470,93 @@ class ScanKernel {
             }
         }
         const instance = new wasm.Instance(module, { env: { memory } });
-        return new ScanKernel(memory, instance.exports.scan, inputOffset);
+        return new ScanKernel(memory, instance.exports.scan, instance.exports.strip, inputOffset);
     }
     /** Runs the loop over a latin1 string (one char per byte). */
     scan(text, decode) {
-        const length = text.length;
-        const hitsOffset = align(this.inputOffset + length);
-        const runsOffset = align(hitsOffset + (length + 1) * 8);
-        const end = runsOffset + (Math.floor(length / (MIN_RUN + 1)) + 2) * 12;
+        const layout = this.reserve(text.length);
+        this.view().write(text, this.inputOffset, text.length, 'latin1');
+        return this.run(text.length, layout, decode);
+    }
+    /**
+     * Copies `bytes` in, removes their escape sequences there (as `stripAnsi` does) and runs the loop
+     * over the visible bytes: the bytes are never turned into a string unless the caller asks.
+     */
+    scanBytes(bytes, decode) {
+        const length = bytes.length;
+        const layout = this.reserve(length);
+        new Uint8Array(this.memory.buffer, this.inputOffset, length).set(bytes);
+        let visibleLength = length;
+        let segmentCount = 0;
+        if (bytes.indexOf(0x1b) >= 0) {
+            visibleLength = this.stripExport(this.inputOffset, length, layout.segments);
+            segmentCount = new Int32Array(this.memory.buffer, SEGMENT_COUNT, 1)[0];
+        }
+        const result = this.run(visibleLength, layout, decode);
+        const memory = this.memory;
+        const inputOffset = this.inputOffset;
+        return {
+            ...result,
+            visibleLength,
+            segmentCount,
+            visibleText: () => this.view().toString('latin1', inputOffset, inputOffset + visibleLength),
+            segments: () => {
+                const segments = new Int32Array(segmentCount * 2 + 2);
+                segments.set(new Int32Array(memory.buffer, layout.segments, segmentCount * 2), 2);
+                return segments;
+            },
+        };
+    }
+    cachedView;
+    /** A Buffer over the whole memory (made again after the memory grows). */
+    view() {
+        if (this.cachedView?.buffer !== this.memory.buffer)
+            this.cachedView = Buffer.from(this.memory.buffer);
+        return this.cachedView;
+    }
+    /** Room for an input of `length` bytes, its hits, runs and escape segments. */
+    reserve(length) {
+        const hits = align(this.inputOffset + length);
+        const runs = align(hits + (length + 1) * 8);
+        // The segments lie beyond anything a scan of a shorter text writes (input, hits and runs take
+        // under 10 bytes per input byte plus 48), so the scans of runs decoded from this input, which
+        // are always shorter, leave them intact until the caller reads them. That also keeps the 31
+        // bytes past the input that the run loop's 32-byte windows read inside the memory.
+        const segments = align(this.inputOffset + 16 * length + 64);
+        const end = segments + (Math.floor(length / 2) + 2) * 8;
         if (end > this.memory.buffer.byteLength)
             this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
-        const buffer = Buffer.from(this.memory.buffer);
-        buffer.write(text, this.inputOffset, length, 'latin1');
-        const hitCount = this.scanExport(this.inputOffset, length, hitsOffset, runsOffset, decode ? 1 : 0);
+        return { hits, runs, segments };
+    }
+    run(length, layout, decode) {
+        const hitCount = this.scanExport(this.inputOffset, length, layout.hits, layout.runs, decode ? 1 : 0);
         const runCount = new Int32Array(this.memory.buffer, RUN_COUNT, 1)[0];
         return {
-            hits: new Int32Array(this.memory.buffer, hitsOffset, hitCount * 2),
+            hits: new Int32Array(this.memory.buffer, layout.hits, hitCount * 2),
             hitCount,
-            runs: new Int32Array(this.memory.buffer, runsOffset, runCount * 3),
+            runs: new Int32Array(this.memory.buffer, layout.runs, runCount * 3),
             runCount,
         };
     }
+}
+/**
+ * The run bytes (nonzero entries of `runFlags`) as the two tables the SIMD classification looks up:
+ * bit h of low[byte & 15] is set when byte h * 16 + (byte & 15) is a run byte, and high[h] = 1 << h,
+ * so low[byte & 15] & high[byte >> 4] is nonzero exactly for run bytes. That covers bytes below
+ * 0x80 (eight bits); undefined when a byte from 0x80 up is a run byte.
+ */
+function runByteNibbles(runFlags) {
+    const tables = new Uint8Array(32);
+    for (let byte = 0; byte < 256; byte++) {
+        if (runFlags[byte] === 0)
+            continue;
+        if (byte >= 0x80)
+            return undefined;
+        tables[byte & 15] |= 1 << (byte >> 4);
+    }
+    for (let high = 0; high < 8; high++)
+        tables[16 + high] = 1 << high;
+    return tables;
 }
 /** Folds a byte the way the start filter does: ASCII letters (and a few symbols) lose their case. */
 const fold = (code) => (code & 0xff) | 0x20;
@@ -1752,6 +2580,18 @@ function startFilter(patterns) {
                 table[startHash(b0, b1, b2)] = 1;
         else
             table[startHash(b0, b1, pattern.charCodeAt(2))] = 1;
+    }
+    return table;
+}
+/** The table of the first test: one byte per pair of case-folded bytes that begins a pattern. */
+function pairFilter(patterns) {
+    const table = new Uint8Array(FILTER_SIZE);
+    for (const pattern of patterns) {
+        if (pattern.length === 0)
+            continue;
+        if (pattern.length === 1)
+            return table.fill(1);
+        table[fold(pattern.charCodeAt(0)) | (fold(pattern.charCodeAt(1)) << 8)] = 1;
     }
     return table;
 }
@@ -1899,20 +2739,79 @@ function foldClass(cls, source) {
 
 const TOKEN_END = String.raw `(?![A-Za-z0-9_\-])`;
 function build(id, family, title, keywords, source, options) {
+    let regex;
     return {
         id,
         family,
         title,
         keywords: [...new Set([...keywords, ...(options.keywords ?? [])])],
-        // No inline modifiers left: V8 stops honouring them in regexps it compiles unoptimised.
-        regex: new RegExp(foldCaseGroups(source), 'gd'),
+        // Made on first use: most rules never run in a given job, and parsing 300 regexps costs
+        // milliseconds of start-up. No inline modifiers left: V8 stops honouring them in regexps it
+        // compiles unoptimised.
+        get regex() {
+            regex ??= new RegExp(foldCaseGroups(source), 'gd');
+            return regex;
+        },
         severity: options.severity ?? 'high',
         placeholder: options.placeholder ?? 'light',
         ...(options.minEntropy !== undefined ? { minEntropy: options.minEntropy } : {}),
         ...(options.validate ? { validate: options.validate } : {}),
         ...(options.checksum ? { checksum: options.checksum } : {}),
         ...(options.requires ? { requires: options.requires } : {}),
+        ...(options.hitCheck ? { hitCheck: options.hitCheck } : {}),
     };
+}
+function isAlphanumeric(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+/**
+ * Keywords that open the token (`ghp_`, `AKIA`, as the rule's `(?<![A-Za-z0-9])` says) are not
+ * preceded by a letter or digit; the rule's other keywords pass.
+ */
+function startsToken(...prefixes) {
+    const opening = new Set(prefixes);
+    return (text, start, _end, keyword) => !opening.has(keyword) || start === 0 || !isAlphanumeric(text.charCodeAt(start - 1));
+}
+/**
+ * The text right after the keyword matches `source` (a sticky regex). For rules whose every
+ * keyword is followed, inside a match, by what `source` describes.
+ */
+function followedBy(source, flags = '') {
+    const regex = new RegExp(foldCaseGroups(source), `y${flags}`);
+    return (text, _start, end) => {
+        regex.lastIndex = end;
+        return regex.test(text);
+    };
+}
+/**
+ * After a secret-like name (`token`, `client_secret`, `PASSWORD`): more name characters, closing
+ * quotes or brackets and spaces, then an assignment operator (`=`, `:`, `,`, `=>`, `?=`, `|=`, `!=`).
+ */
+const ASSIGNMENT_FOLLOWS = (text, _start, end) => {
+    // As the sticky regex [\w.\-]*['"`\]\s]*[:?.|=,!] would, without a regex run per hit.
+    let at = end;
+    const n = text.length;
+    for (let c = text.charCodeAt(at); at < n && isNameCharacter(c); c = text.charCodeAt(++at)) {
+        // A dot among the name characters is itself an operator's first character (`.=`).
+        if (c === 46)
+            return true;
+    }
+    while (at < n && isQuoteOrSpace(text.charCodeAt(at)))
+        at++;
+    const c = text.charCodeAt(at);
+    return c === 58 || c === 63 || c === 46 || c === 124 || c === 61 || c === 44 || c === 33;
+};
+/** `\s` of a JavaScript regex, for one latin1 character. */
+function isSpace(c) {
+    return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+}
+/** `[\w.\-]`. */
+function isNameCharacter(c) {
+    return isAlphanumeric(c) || c === 95 || c === 46 || c === 45;
+}
+/** `['"\x60\]\s]`. */
+function isQuoteOrSpace(c) {
+    return c === 39 || c === 34 || c === 96 || c === 93 || isSpace(c);
 }
 /**
  * A token recognisable by its own prefix (`ghp_…`, `glpat-…`): `prefix` is a literal, `body` the
@@ -1921,7 +2820,7 @@ function build(id, family, title, keywords, source, options) {
 function prefixed(id, family, title, prefix, body, options = {}) {
     const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const source = String.raw `(?<![A-Za-z0-9])(?<secret>${escaped}${body})${options.end ?? TOKEN_END}`;
-    return build(id, family, title, [prefix], source, { minEntropy: 2.5, ...options });
+    return build(id, family, title, [prefix], source, { minEntropy: 2.5, hitCheck: startsToken(prefix), ...options });
 }
 /** A token matched by a full regex of its own, with explicit keywords. */
 function shaped(id, family, title, keywords, source, options = {}) {
@@ -1939,96 +2838,9 @@ function near(id, family, title, names, keywords, value, options = {}) {
     return build(id, family, title, keywords, source, { minEntropy: 3, placeholder: 'strict', ...options });
 }
 
-;// CONCATENATED MODULE: ./packages/scrub/src/rules/cloud.ts
-
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const critical = { severity: 'critical' };
-/** Cloud providers and infrastructure platforms. */
-const CLOUD_RULES = [
-    shaped('aws-access-key-id', 'aws', 'AWS access key id', ['akia', 'asia', 'abia', 'acca', 'a3t'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])`, { ...critical, minEntropy: 3 }),
-    near('aws-secret-access-key', 'aws', 'AWS secret access key', String.raw `aws.{0,20}?(?:secret|sk)|secret.?access.?key`, ['aws', 'secret_access', 'secretaccess', 'secret-access'], '[A-Za-z0-9/+]{40}', { ...critical, minEntropy: 3.5 }),
-    near('aws-session-token', 'aws', 'AWS session token', String.raw `aws.?session.?token|security.?token`, ['session', 'security'], '[A-Za-z0-9/+=]{100,}', critical),
-    shaped('aws-bedrock-api-key', 'aws', 'Amazon Bedrock long-lived API key', ['absk'], String.raw `(?<![A-Za-z0-9])(?<secret>ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{110,}={0,2})`, critical),
-    shaped('aws-bedrock-short-lived-key', 'aws', 'Amazon Bedrock short-lived API key', ['bedrock-api-key-'], String.raw `(?<secret>bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&?._-]*)`, critical),
-    shaped('aws-mws-key', 'aws', 'Amazon MWS auth token', ['amzn.mws.'], String.raw `(?<secret>amzn\.mws\.${UUID})`, critical),
-    prefixed('gcp-api-key', 'gcp', 'Google API key', 'AIza', '[0-9A-Za-z_-]{35}', { ...critical, minEntropy: 3.5 }),
-    prefixed('gcp-oauth-client-secret', 'gcp', 'Google OAuth client secret', 'GOCSPX-', '[A-Za-z0-9_-]{28}', critical),
-    prefixed('gcp-oauth-access-token', 'gcp', 'Google OAuth access token', 'ya29.', '[0-9A-Za-z_-]{30,}', critical),
-    shaped('gcp-refresh-token', 'gcp', 'Google OAuth refresh token', ['1//0'], String.raw `(?<![A-Za-z0-9])(?<secret>1//0[0-9A-Za-z_-]{40,})`, critical),
-    shaped('gcp-service-account-key-id', 'gcp', 'Google service account private key id', ['private_key_id'], String.raw `"private_key_id"\s*:\s*"(?<secret>[a-f0-9]{40})"`, critical),
-    shaped('google-oauth-client-id', 'gcp', 'Google OAuth client id', ['apps.googleusercontent.com'], String.raw `(?<secret>[0-9]{6,}-[0-9a-z_]{32})\.apps\.googleusercontent\.com`, { severity: 'medium', minEntropy: 3 }),
-    shaped('firebase-fcm-server-key', 'gcp', 'Firebase Cloud Messaging server key', ['aaaa'], String.raw `(?<![A-Za-z0-9])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})`, critical),
-    shaped('azure-storage-account-key', 'azure', 'Azure storage account key', ['accountkey'], String.raw `(?i:AccountKey)\s*[=:]\s*['"]?(?<secret>[A-Za-z0-9+/]{40,100}={0,2})`, critical),
-    shaped('azure-shared-access-key', 'azure', 'Azure shared access key', ['sharedaccesskey'], String.raw `(?i:SharedAccessKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42,44}=?)`, critical),
-    shaped('azure-sas-signature', 'azure', 'Azure SAS token signature', ['sig='], String.raw `[?&]sv=\d{4}-\d{2}-\d{2}[^\s'"]*?[?&]sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)`, critical),
-    shaped('azure-ad-client-secret', 'azure', 'Azure AD client secret', ['q~'], String.raw `(?<![A-Za-z0-9_~.-])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`, { ...critical, minEntropy: 3 }),
-    shaped('azure-devops-pat', 'azure', 'Azure DevOps personal access token', ['azdo'], String.raw `(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])`, critical),
-    near('azure-devops-legacy-pat', 'azure', 'Azure DevOps personal access token', String.raw `(?:azure.?devops|ado|vsts)[\w.-]{0,20}?(?:pat|token)`, ['devops', 'ado', 'vsts'], '[a-z2-7]{52}', critical),
-    near('azure-app-insights-key', 'azure', 'Azure Application Insights instrumentation key', 'instrumentationkey', ['instrumentationkey'], UUID, { severity: 'medium', placeholder: 'light' }),
-    prefixed('alibaba-access-key-id', 'alibaba', 'Alibaba Cloud AccessKey id', 'LTAI', '[A-Za-z0-9]{12,20}', critical),
-    near('alibaba-secret-key', 'alibaba', 'Alibaba Cloud AccessKey secret', 'alibaba|aliyun', ['alibaba', 'aliyun'], '[A-Za-z0-9]{30}', critical),
-    prefixed('digitalocean-pat', 'digitalocean', 'DigitalOcean personal access token', 'dop_v1_', '[a-f0-9]{64}', critical),
-    prefixed('digitalocean-oauth-token', 'digitalocean', 'DigitalOcean OAuth token', 'doo_v1_', '[a-f0-9]{64}', critical),
-    prefixed('digitalocean-refresh-token', 'digitalocean', 'DigitalOcean refresh token', 'dor_v1_', '[a-f0-9]{64}', critical),
-    near('heroku-api-key', 'heroku', 'Heroku API key', 'heroku', ['heroku'], UUID, { ...critical, placeholder: 'light' }),
-    prefixed('heroku-api-key-v2', 'heroku', 'Heroku API key', 'HRKU-', '[0-9A-Za-z_-]{60}', critical),
-    near('ibm-cloud-api-key', 'ibm', 'IBM Cloud API key', String.raw `ibm.{0,20}?api.?key`, ['ibm'], '[A-Za-z0-9_-]{44}', critical),
-    near('linode-token', 'linode', 'Linode API token', 'linode', ['linode'], '[a-f0-9]{64}', critical),
-    near('vultr-api-key', 'vultr', 'Vultr API key', 'vultr', ['vultr'], '[A-Z0-9]{36}', critical),
-    prefixed('scaleway-access-key', 'scaleway', 'Scaleway access key', 'SCW', '[A-Z0-9]{17}', {
-        ...critical,
-        minEntropy: 3,
-    }),
-    near('scaleway-secret-key', 'scaleway', 'Scaleway secret key', 'scaleway|scw', ['scaleway', 'scw'], UUID, {
-        ...critical,
-        placeholder: 'light',
-    }),
-    prefixed('flyio-access-token', 'flyio', 'Fly.io access token', 'fo1_', '[\\w-]{43}', critical),
-    shaped('flyio-macaroon', 'flyio', 'Fly.io macaroon token', ['fm1', 'fm2_'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,}={0,3}(?:,fm\d[ar]?_[A-Za-z0-9+/]{100,}={0,3})*)`, critical),
-    near('netlify-access-token', 'netlify', 'Netlify access token', 'netlify', ['netlify'], '[A-Za-z0-9=_-]{40,46}', critical),
-    near('vercel-token', 'vercel', 'Vercel access token', 'vercel', ['vercel'], '[A-Za-z0-9]{24}', critical),
-    near('cloudflare-api-token', 'cloudflare', 'Cloudflare API token', 'cloudflare', ['cloudflare'], '[A-Za-z0-9_-]{40}', critical),
-    near('cloudflare-global-api-key', 'cloudflare', 'Cloudflare global API key', 'cloudflare', ['cloudflare'], '[a-f0-9]{37}', critical),
-    prefixed('cloudflare-origin-ca-key', 'cloudflare', 'Cloudflare Origin CA key', 'v1.0-', '[a-f0-9]{24}-[a-f0-9]{146}', critical),
-    prefixed('vault-service-token', 'hashicorp', 'HashiCorp Vault service token', 'hvs.', '[A-Za-z0-9_-]{90,120}', {
-        ...critical,
-        minEntropy: 3.5,
-    }),
-    prefixed('vault-batch-token', 'hashicorp', 'HashiCorp Vault batch token', 'hvb.', '[A-Za-z0-9_-]{138,300}', {
-        ...critical,
-        minEntropy: 3.5,
-    }),
-    prefixed('vault-recovery-token', 'hashicorp', 'HashiCorp Vault recovery token', 'hvr.', '[A-Za-z0-9_-]{90,120}', {
-        ...critical,
-        minEntropy: 3.5,
-    }),
-    shaped('vault-legacy-token', 'hashicorp', 'HashiCorp Vault token (legacy)', ['vault', 'token'], String.raw `(?i:vault|token)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[sbr]\.[A-Za-z0-9]{24})(?![A-Za-z0-9])`, { ...critical, minEntropy: 3.5 }),
-    shaped('vault-service-token-v2', 'hashicorp', 'HashiCorp Vault service token', ['s.caes'], String.raw `(?<![A-Za-z0-9])(?<secret>s\.CAES[A-Za-z0-9_-]{50,})`, { ...critical, minEntropy: 3.5 }),
-    shaped('vault-unseal-key', 'hashicorp', 'HashiCorp Vault unseal key', ['unseal'], String.raw `(?i:unseal key \d+:|operator unseal)\s+(?<secret>[A-Za-z0-9+/]{40,}={0,2})`, critical),
-    shaped('terraform-cloud-token', 'hashicorp', 'Terraform Cloud API token', ['.atlasv1.'], String.raw `(?<secret>[a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70})`, { ...critical, minEntropy: 3.5 }),
-    shaped('terraform-password', 'hashicorp', 'Password in Terraform', ['password'], String.raw `(?i:administrator_login_password|admin_password|master_password|password)\s*=\s*"(?<secret>[^"$\s]{8,})"`, {
-        minEntropy: 3.2,
-        placeholder: 'strict',
-        keywords: ['password'],
-        validate: (s) => !/^(?:arn:|https?:|\/)/.test(s),
-    }),
-    prefixed('pulumi-access-token', 'pulumi', 'Pulumi access token', 'pul-', '[a-f0-9]{40}', critical),
-    shaped('doppler-token', 'doppler', 'Doppler token', ['dp.'], String.raw `(?<![A-Za-z0-9])(?<secret>dp\.(?:pt|st|sa|ct|scim|audit)(?:\.[a-z0-9_-]{2,35})?\.[A-Za-z0-9]{40,44})`, critical),
-    shaped('tailscale-key', 'tailscale', 'Tailscale key', ['tskey-'], String.raw `(?<secret>tskey-(?:[a-z]+-)?[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40})`, critical),
-    prefixed('openshift-user-token', 'openshift', 'OpenShift user token', 'sha256~', '[\\w-]{43}', critical),
-    shaped('kubernetes-bootstrap-token', 'kubernetes', 'Kubernetes bootstrap token', ['token'], String.raw `(?i:token)['"]?\s*[:=\s]\s*['"]?(?<secret>[a-z0-9]{6}\.[a-z0-9]{16})(?![a-z0-9])|(?i:token-secret):\s*(?<secret>[a-z0-9]{16})(?![a-z0-9])`, { ...critical, minEntropy: 3.2 }),
-    prefixed('age-secret-key', 'crypto-keys', 'age secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', { ...critical, minEntropy: 0, placeholder: 'none' }),
-    shaped('yandex-iam-token', 'yandex', 'Yandex IAM token', ['t1.'], String.raw `(?<![A-Za-z0-9])(?<secret>t1\.[A-Z0-9a-z_-]+=*\.[A-Z0-9a-z_-]{86}=*)`, critical),
-    prefixed('yandex-api-key', 'yandex', 'Yandex API key', 'AQVN', '[A-Za-z0-9_-]{35,38}', critical),
-    near('yandex-access-key', 'yandex', 'Yandex access key', 'yandex', ['yandex'], 'YC[a-zA-Z0-9_-]{38}', critical),
-    shaped('wireguard-private-key', 'crypto-keys', 'WireGuard private key', ['privatekey', 'presharedkey'], String.raw `(?i:PrivateKey|PresharedKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42}[A-Za-z0-9+/]=)`, critical),
-    near('truenas-api-key', 'truenas', 'TrueNAS API key', 'truenas|api_key|apikey', ['truenas'], '\\d+-[A-Za-z0-9]{64}', critical),
-    shaped('truenas-login-key', 'truenas', 'TrueNAS API key', ['login_with_api_key'], String.raw `login_with_api_key["']?[\s\S]{0,40}?\[\s*"(?<secret>\d+-[A-Za-z0-9]{64})"`, critical),
-];
-
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/generic.ts
 
-const generic_critical = { severity: 'critical' };
+const critical = { severity: 'critical' };
 /** Header of a private-key block; the multi-line block itself is followed by the scanner. */
 const PRIVATE_KEY_BEGIN = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
 function jwtHeaderDecodes(token) {
@@ -2046,23 +2858,63 @@ function containsJwt(encoded) {
     return /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\./.test(text);
 }
 const PASSWORD_PLACEHOLDER = /^(?:\*+|x+|password|passwd|pwd|changeme|user|username|\$\w+|\$\{[^}]*\}|%[\w]+%|<[^>]*>|\{\{[^}]*\}\})$/i;
+/**
+ * `://user:password@`: the user, a colon, three or more password characters and an at sign; as the
+ * sticky regex [^\s:@/'"]+:[^\s@/'"]{3,}@ would, without a regex run for each of the many URLs.
+ */
+const URL_CREDENTIALS_FOLLOW = (text, _start, end) => {
+    const n = text.length;
+    let at = end;
+    let c = text.charCodeAt(at);
+    while (at < n && c !== 58 && !endsUrlPart(c))
+        c = text.charCodeAt(++at);
+    if (at === end || c !== 58)
+        return false;
+    const password = ++at;
+    c = text.charCodeAt(at);
+    while (at < n && !endsUrlPart(c))
+        c = text.charCodeAt(++at);
+    return at - password >= 3 && c === 64;
+};
+/** Whitespace, `@`, `/`, or a quote: what neither the user nor the password of a URL holds. */
+function endsUrlPart(c) {
+    return c === 64 || c === 47 || c === 39 || c === 34 || isSpace(c);
+}
+/**
+ * The names of keys that hold secrets, spelled out as literals (`api_key`, `ACCESS-KEY`): `key` on
+ * its own is in every log (`cache key`, `key rotation`) and would queue these rules on each line.
+ */
+const SECRET_KEY_NAMES = ['api', 'access', 'private', 'auth', 'signing', 'encryption', 'master'].flatMap((name) => ['', '_', '.', '-'].map((separator) => `${name}${separator}key`));
+/** Only spaces before the keyword since the start of the line (`^\s*password`). */
+const FIRST_ON_LINE = (text, start) => {
+    let at = start;
+    while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9))
+        at--;
+    return at === 0 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 13;
+};
 const TEMPLATE_OR_LOCATION = /\$\{|\{\{|^\$[A-Za-z_]|#\{|^(?:arn:|https?:|\/)/;
 const SECRET_NAME = String.raw `(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|credential|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?:[\w.-]{0,20}?)`;
 /** Formats shared by many services, and assignments recognised by their names and entropy. */
 const GENERIC_RULES = [
-    shaped('private-key', 'private-key', 'Private key', ['private key'], String.raw `(?<secret>-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:\\r)?(?:\\n|\s)[\s\S]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)`, { ...generic_critical, placeholder: 'none' }),
-    shaped('putty-private-key', 'private-key', 'PuTTY private key', ['private-lines:'], String.raw `Private-Lines:\s*\d+(?<secret>(?:\\n|\s)+[A-Za-z0-9+/=]{16,}.*)`, { ...generic_critical, placeholder: 'none' }),
-    shaped('jwt', 'jwt', 'JSON Web Token', ['eyj'], String.raw `(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{0,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])`, { minEntropy: 3, validate: jwtHeaderDecodes }),
-    shaped('jwt-base64', 'jwt', 'Base64-encoded JSON Web Token', ['zxlk'], String.raw `(?<![A-Za-z0-9+/])(?<secret>ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { minEntropy: 3.5, validate: containsJwt }),
+    shaped('private-key', 'private-key', 'Private key', ['private key'], String.raw `(?<secret>-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:\\r)?(?:\\n|\s)[\s\S]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)`, { ...critical, placeholder: 'none' }),
+    shaped('putty-private-key', 'private-key', 'PuTTY private key', ['private-lines:'], String.raw `Private-Lines:\s*\d+(?<secret>(?:\\n|\s)+[A-Za-z0-9+/=]{16,}.*)`, { ...critical, placeholder: 'none' }),
+    shaped('jwt', 'jwt', 'JSON Web Token', ['eyj'], String.raw `(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{0,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])`, { minEntropy: 3, validate: jwtHeaderDecodes, hitCheck: startsToken('eyj') }),
+    shaped('jwt-base64', 'jwt', 'Base64-encoded JSON Web Token', ['zxlk'], String.raw `(?<![A-Za-z0-9+/])(?<secret>ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { minEntropy: 3.5, validate: containsJwt, hitCheck: startsToken('zxlk') }),
     shaped('database-url-password', 'database', 'Password in a database URL', ['://'], String.raw `(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|cassandra|neo4j|memcached|ldaps?|nats|kafka)://[^\s:@/'"]+:(?<secret>[^\s@/'"]{3,})@`, {
-        ...generic_critical,
+        ...critical,
         requires: '@',
+        hitCheck: URL_CREDENTIALS_FOLLOW,
         placeholder: 'none',
         validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
     }),
-    shaped('url-credentials', 'url', 'Password in a URL', ['://'], String.raw `(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`, { requires: '@', placeholder: 'none', validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s) }),
-    near('sidekiq-secret', 'saas', 'Sidekiq Enterprise credentials', 'BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', ['contribsys'], '[a-f0-9]{8}:[a-f0-9]{8}', { ...generic_critical, placeholder: 'light', minEntropy: 2.5 }),
-    shaped('sidekiq-sensitive-url', 'saas', 'Sidekiq Enterprise credentials in a URL', ['contribsys.com'], String.raw `(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com`, generic_critical),
+    shaped('url-credentials', 'url', 'Password in a URL', ['://'], String.raw `(?i:https?|ftps?|sftp|smtps?|git\+https?|ssh|svn|amqp|s3|wss?)://[^\s:@/'"]{1,64}:(?<secret>[^\s@/'"]{3,})@[\w.-]+`, {
+        requires: '@',
+        hitCheck: URL_CREDENTIALS_FOLLOW,
+        placeholder: 'none',
+        validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
+    }),
+    near('sidekiq-secret', 'saas', 'Sidekiq Enterprise credentials', 'BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', ['contribsys'], '[a-f0-9]{8}:[a-f0-9]{8}', { ...critical, placeholder: 'light', minEntropy: 2.5 }),
+    shaped('sidekiq-sensitive-url', 'saas', 'Sidekiq Enterprise credentials in a URL', ['contribsys.com'], String.raw `(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com`, critical),
     shaped('curl-basic-auth', 'http', 'Credentials passed to curl -u', ['curl'], String.raw `\bcurl\b.*?\s(?:-u|--user)\s*['"]?(?<secret>[^\s'":$]{0,64}:[^\s'"]{4,})`, {
         placeholder: 'none',
         validate: (s) => {
@@ -2077,11 +2929,11 @@ const GENERIC_RULES = [
         // `headers.authorization = authorization`: an identifier (lower or camel case words), not a credential.
         validate: (s) => !/^[a-z]+(?:[A-Z][a-z]+)*$/.test(s),
     }),
-    shaped('http-api-key-header', 'http', 'API key in an HTTP header', ['x-api-key', 'api-key:', 'x-auth-token', 'private-token'], String.raw `(?i:x-api-key|api-key|x-auth-token|private-token)['"]?\s*:\s*['"]?(?<secret>[A-Za-z0-9._~+/=-]{12,})`, { minEntropy: 3, placeholder: 'strict' }),
+    shaped('http-api-key-header', 'http', 'API key in an HTTP header', ['x-api-key', 'api-key', 'x-auth-token', 'private-token'], String.raw `(?i:x-api-key|api-key|x-auth-token|private-token)['"]?\s*:\s*['"]?(?<secret>[A-Za-z0-9._~+/=-]{12,})`, { minEntropy: 3, placeholder: 'strict', hitCheck: followedBy(String.raw `['"]?\s*:`) }),
     shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, 
     // Any value is a leak, except one already masked or elided ("***", "...", "…" in any encoding).
     {
-        ...generic_critical,
+        ...critical,
         requires: '"isSecret"',
         placeholder: 'none',
         validate: (s) => !/^(?:\*+|[^A-Za-z0-9]{1,3})$/.test(s),
@@ -2089,15 +2941,24 @@ const GENERIC_RULES = [
     shaped('netrc-password', 'http', 'Password in a .netrc entry', ['machine'], String.raw `\bmachine\s+\S+\s+(?:login\s+\S+\s+)?password\s+(?<secret>\S{4,})`, { placeholder: 'strict' }),
     shaped('netrc-password-line', 'http', 'Password line of a .netrc entry', ['password'], String.raw `^\s*password\s+(?<secret>[^\s'"]{4,})\s*$`, 
     // A word ending a sentence is prose, not a password.
-    { placeholder: 'strict', validate: (s) => /\d/.test(s) && !/[.,;:!?]$/.test(s) }),
-    shaped('password-in-prose', 'generic', 'Password stated in text', ['password'], String.raw `(?i:password)(?:\s+for\s+(?:the\s+)?(?:user\s+)?['"]?[\w.@-]+['"]?)?\s+(?i:is|was)\s+['"](?<secret>[^'"\s]{4,64})['"]`, { placeholder: 'strict', validate: (s) => !TEMPLATE_OR_LOCATION.test(s) }),
+    { placeholder: 'strict', hitCheck: FIRST_ON_LINE, validate: (s) => /\d/.test(s) && !/[.,;:!?]$/.test(s) }),
+    shaped('password-in-prose', 'generic', 'Password stated in text', ['password'], String.raw `(?i:password)(?:\s+for\s+(?:the\s+)?(?:user\s+)?['"]?[\w.@-]+['"]?)?\s+(?i:is|was)\s+['"](?<secret>[^'"\s]{4,64})['"]`, {
+        placeholder: 'strict',
+        hitCheck: followedBy(String.raw `\s+(?:for|is|was)\s`, 'i'),
+        validate: (s) => !TEMPLATE_OR_LOCATION.test(s),
+    }),
     shaped('password-hash', 'password-hash', 'Password hash', ['$2a$', '$2b$', '$2y$', '$6$', '$5$', '$1$', '$argon2'], String.raw `(?<secret>\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+)`, { severity: 'medium', placeholder: 'none' }),
     shaped('connection-string-password', 'database', 'Password in a connection string', ['password=', 'pwd='], String.raw `(?i:password|pwd)\s*=\s*(?!\$|#\{|%)(?<secret>[^;'"\s]{6,})\s*(?:;|$|['"])`, { placeholder: 'strict', minEntropy: 2.5 }),
     // After a comma (an argument or list item) only a value with more than lower-case letters counts:
     // ('bitbucket-app-password', 'bitbucket') names things; ("password", "s3cret!") is a credential.
-    shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?:(?<![a-z])(?i:pass(?:word|wd|phrase)?|pwd)|(?<=[a-z])(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD|PHRASE)?|Pwd|PWD))(?![a-z])(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,(?=\s*['"][^'"\s]*[^a-z'"\s]))\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, { placeholder: 'strict', validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s) }),
-    shaped('env-secret-assignment', 'generic', 'Secret assigned to an environment variable', ['pass', 'pwd', 'secret', 'token', 'key'], String.raw `(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`, {
+    shaped('quoted-password-assignment', 'generic', 'Password assigned in code or configuration', ['pass', 'pwd'], String.raw `(?:(?<![a-z])(?i:pass(?:word|wd|phrase)?|pwd)|(?<=[a-z])(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD|PHRASE)?|Pwd|PWD))(?![a-z])(?<!id|name|length|variable|url|file|path|type|label|field|hash|policy)(?:[\w.-]{0,20}?)['"\]]?\s*(?:=>|:=|==|!=|=|:|,(?=\s*['"][^'"\s]*[^a-z'"\s]))\s*(?<q>['"])(?<secret>[^'"\s%{}<>][^'"\s]{5,63})\k<q>`, {
+        placeholder: 'strict',
+        hitCheck: ASSIGNMENT_FOLLOWS,
+        validate: (s) => new Set(s).size >= 5 && !TEMPLATE_OR_LOCATION.test(s),
+    }),
+    shaped('env-secret-assignment', 'generic', 'Secret assigned to an environment variable', ['pass', 'pwd', 'secret', 'token', ...SECRET_KEY_NAMES], String.raw `(?:^|\s|;)(?:export\s+|set\s+)?[A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)(?<!_ID|_NAME|_FILE|_PATH|_URL|_TYPE)=(?<secret>[^\s'"$#%{<][^\s'"]{5,})`, {
         requires: '=',
+        hitCheck: ASSIGNMENT_FOLLOWS,
         placeholder: 'strict',
         validate: (s) => new Set(s).size >= 5 && !/^(?:true|false|null|none|\/|https?:)/i.test(s),
     }),
@@ -2109,7 +2970,7 @@ const GENERIC_RULES = [
     shaped('jenkins-crumb', 'ci', 'Jenkins crumb', ['jenkins-crumb'], String.raw `(?i:Jenkins-Crumb)\s*[:=]\s*(?<secret>[a-f0-9]{32,64})`),
     shaped('kerberos-asrep-hash', 'password-hash', 'Kerberos AS-REP or TGS hash', ['$krb5asrep$', '$krb5tgs$'], String.raw `(?<secret>\$krb5(?:asrep|tgs)\$\d+\$[^$\s]*\$?[a-f0-9]{32}\$[a-f0-9]{64,})`, { severity: 'medium', placeholder: 'none' }),
     shaped('cisco-password-hash', 'password-hash', 'Cisco type 8/9 password hash', ['$8$', '$9$'], String.raw `(?<secret>\$[89]\$[./A-Za-z0-9]{14}\$[./A-Za-z0-9]{43})`, { severity: 'medium', placeholder: 'none' }),
-    shaped('generic-secret-assignment', 'generic', 'Secret assigned to a secret-named variable', ['pass', 'pwd', 'secret', 'token', 'key', 'credential'], String.raw `(?i:${SECRET_NAME})(?<!id|name|length|variable|url|file|path|type|size|format|count|prefix|header)(?:['"\x60\]\s]{0,3})(?:[:?.|]{0,3}=>?|:|,|=>)\s{0,8}(?:[\x60'"]|\\")?(?<secret>[A-Za-z0-9_~+/=.!@#%^&*?-]{10,200})(?=\\?['"\x60\s;,)\]}<>&|\\]|$)`, { minEntropy: 3.3, placeholder: 'strict', validate: looksGenerated }),
+    shaped('generic-secret-assignment', 'generic', 'Secret assigned to a secret-named variable', ['pass', 'pwd', 'secret', 'token', 'credential', ...SECRET_KEY_NAMES], String.raw `(?i:${SECRET_NAME})(?<!id|name|length|variable|url|file|path|type|size|format|count|prefix|header)(?:['"\x60\]\s]{0,3})(?:[:?.|]{0,3}=>?|:|,|=>)\s{0,8}(?:[\x60'"]|\\")?(?<secret>[A-Za-z0-9_~+/=.!@#%^&*?-]{10,200})(?=\\?['"\x60\s;,)\]}<>&|\\]|$)`, { minEntropy: 3.3, placeholder: 'strict', hitCheck: ASSIGNMENT_FOLLOWS, validate: looksGenerated }),
 ];
 /** A generic value must look machine-made: digits or mixed case, not a dotted name or a path. */
 function looksGenerated(value) {
@@ -2131,6 +2992,98 @@ function looksGenerated(value) {
     return (digits && (upper || lower)) || (upper && lower && value.length >= 16);
 }
 
+;// CONCATENATED MODULE: ./packages/scrub/src/rules/cloud.ts
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const cloud_critical = { severity: 'critical' };
+/** Cloud providers and infrastructure platforms. */
+const CLOUD_RULES = [
+    shaped('aws-access-key-id', 'aws', 'AWS access key id', ['akia', 'asia', 'abia', 'acca', 'a3t'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])`, { ...cloud_critical, minEntropy: 3, hitCheck: startsToken('akia', 'asia', 'abia', 'acca', 'a3t') }),
+    near('aws-secret-access-key', 'aws', 'AWS secret access key', String.raw `aws.{0,20}?(?:secret|sk)|secret.?access.?key`, ['aws', 'secret_access', 'secretaccess', 'secret-access'], '[A-Za-z0-9/+]{40}', { ...cloud_critical, minEntropy: 3.5 }),
+    near('aws-session-token', 'aws', 'AWS session token', String.raw `aws.?session.?token|security.?token`, ['session', 'security'], '[A-Za-z0-9/+=]{100,}', cloud_critical),
+    shaped('aws-bedrock-api-key', 'aws', 'Amazon Bedrock long-lived API key', ['absk'], String.raw `(?<![A-Za-z0-9])(?<secret>ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{110,}={0,2})`, { ...cloud_critical, hitCheck: startsToken('absk') }),
+    shaped('aws-bedrock-short-lived-key', 'aws', 'Amazon Bedrock short-lived API key', ['bedrock-api-key-'], String.raw `(?<secret>bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&?._-]*)`, cloud_critical),
+    shaped('aws-mws-key', 'aws', 'Amazon MWS auth token', ['amzn.mws.'], String.raw `(?<secret>amzn\.mws\.${UUID})`, cloud_critical),
+    prefixed('gcp-api-key', 'gcp', 'Google API key', 'AIza', '[0-9A-Za-z_-]{35}', { ...cloud_critical, minEntropy: 3.5 }),
+    prefixed('gcp-oauth-client-secret', 'gcp', 'Google OAuth client secret', 'GOCSPX-', '[A-Za-z0-9_-]{28}', cloud_critical),
+    prefixed('gcp-oauth-access-token', 'gcp', 'Google OAuth access token', 'ya29.', '[0-9A-Za-z_-]{30,}', cloud_critical),
+    shaped('gcp-refresh-token', 'gcp', 'Google OAuth refresh token', ['1//0'], String.raw `(?<![A-Za-z0-9])(?<secret>1//0[0-9A-Za-z_-]{40,})`, { ...cloud_critical, hitCheck: startsToken('1//0') }),
+    shaped('gcp-service-account-key-id', 'gcp', 'Google service account private key id', ['private_key_id'], String.raw `"private_key_id"\s*:\s*"(?<secret>[a-f0-9]{40})"`, cloud_critical),
+    shaped('google-oauth-client-id', 'gcp', 'Google OAuth client id', ['apps.googleusercontent.com'], String.raw `(?<secret>[0-9]{6,}-[0-9a-z_]{32})\.apps\.googleusercontent\.com`, { severity: 'medium', minEntropy: 3 }),
+    shaped('firebase-fcm-server-key', 'gcp', 'Firebase Cloud Messaging server key', ['aaaa'], String.raw `(?<![A-Za-z0-9])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})`, { ...cloud_critical, hitCheck: startsToken('aaaa') }),
+    shaped('azure-storage-account-key', 'azure', 'Azure storage account key', ['accountkey'], String.raw `(?i:AccountKey)\s*[=:]\s*['"]?(?<secret>[A-Za-z0-9+/]{40,100}={0,2})`, cloud_critical),
+    shaped('azure-shared-access-key', 'azure', 'Azure shared access key', ['sharedaccesskey'], String.raw `(?i:SharedAccessKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42,44}=?)`, cloud_critical),
+    shaped('azure-sas-signature', 'azure', 'Azure SAS token signature', ['sig='], String.raw `[?&]sv=\d{4}-\d{2}-\d{2}[^\s'"]*?[?&]sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)`, cloud_critical),
+    shaped('azure-ad-client-secret', 'azure', 'Azure AD client secret', ['q~'], String.raw `(?<![A-Za-z0-9_~.-])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`, { ...cloud_critical, minEntropy: 3 }),
+    shaped('azure-devops-pat', 'azure', 'Azure DevOps personal access token', ['azdo'], String.raw `(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])`, cloud_critical),
+    near('azure-devops-legacy-pat', 'azure', 'Azure DevOps personal access token', String.raw `(?:azure.?devops|ado|vsts)[\w.-]{0,20}?(?:pat|token)`, ['devops', 'ado', 'vsts'], '[a-z2-7]{52}', cloud_critical),
+    near('azure-app-insights-key', 'azure', 'Azure Application Insights instrumentation key', 'instrumentationkey', ['instrumentationkey'], UUID, { severity: 'medium', placeholder: 'light' }),
+    prefixed('alibaba-access-key-id', 'alibaba', 'Alibaba Cloud AccessKey id', 'LTAI', '[A-Za-z0-9]{12,20}', cloud_critical),
+    near('alibaba-secret-key', 'alibaba', 'Alibaba Cloud AccessKey secret', 'alibaba|aliyun', ['alibaba', 'aliyun'], '[A-Za-z0-9]{30}', cloud_critical),
+    prefixed('digitalocean-pat', 'digitalocean', 'DigitalOcean personal access token', 'dop_v1_', '[a-f0-9]{64}', cloud_critical),
+    prefixed('digitalocean-oauth-token', 'digitalocean', 'DigitalOcean OAuth token', 'doo_v1_', '[a-f0-9]{64}', cloud_critical),
+    prefixed('digitalocean-refresh-token', 'digitalocean', 'DigitalOcean refresh token', 'dor_v1_', '[a-f0-9]{64}', cloud_critical),
+    near('heroku-api-key', 'heroku', 'Heroku API key', 'heroku', ['heroku'], UUID, { ...cloud_critical, placeholder: 'light' }),
+    prefixed('heroku-api-key-v2', 'heroku', 'Heroku API key', 'HRKU-', '[0-9A-Za-z_-]{60}', cloud_critical),
+    near('ibm-cloud-api-key', 'ibm', 'IBM Cloud API key', String.raw `ibm.{0,20}?api.?key`, ['ibm'], '[A-Za-z0-9_-]{44}', cloud_critical),
+    near('linode-token', 'linode', 'Linode API token', 'linode', ['linode'], '[a-f0-9]{64}', cloud_critical),
+    near('vultr-api-key', 'vultr', 'Vultr API key', 'vultr', ['vultr'], '[A-Z0-9]{36}', cloud_critical),
+    prefixed('scaleway-access-key', 'scaleway', 'Scaleway access key', 'SCW', '[A-Z0-9]{17}', {
+        ...cloud_critical,
+        minEntropy: 3,
+    }),
+    near('scaleway-secret-key', 'scaleway', 'Scaleway secret key', 'scaleway|scw', ['scaleway', 'scw'], UUID, {
+        ...cloud_critical,
+        placeholder: 'light',
+    }),
+    prefixed('flyio-access-token', 'flyio', 'Fly.io access token', 'fo1_', '[\\w-]{43}', cloud_critical),
+    shaped('flyio-macaroon', 'flyio', 'Fly.io macaroon token', ['fm1', 'fm2_'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,}={0,3}(?:,fm\d[ar]?_[A-Za-z0-9+/]{100,}={0,3})*)`, { ...cloud_critical, hitCheck: startsToken('fm1', 'fm2_') }),
+    near('netlify-access-token', 'netlify', 'Netlify access token', 'netlify', ['netlify'], '[A-Za-z0-9=_-]{40,46}', cloud_critical),
+    near('vercel-token', 'vercel', 'Vercel access token', 'vercel', ['vercel'], '[A-Za-z0-9]{24}', cloud_critical),
+    near('cloudflare-api-token', 'cloudflare', 'Cloudflare API token', 'cloudflare', ['cloudflare'], '[A-Za-z0-9_-]{40}', cloud_critical),
+    near('cloudflare-global-api-key', 'cloudflare', 'Cloudflare global API key', 'cloudflare', ['cloudflare'], '[a-f0-9]{37}', cloud_critical),
+    prefixed('cloudflare-origin-ca-key', 'cloudflare', 'Cloudflare Origin CA key', 'v1.0-', '[a-f0-9]{24}-[a-f0-9]{146}', cloud_critical),
+    prefixed('vault-service-token', 'hashicorp', 'HashiCorp Vault service token', 'hvs.', '[A-Za-z0-9_-]{90,120}', {
+        ...cloud_critical,
+        minEntropy: 3.5,
+    }),
+    prefixed('vault-batch-token', 'hashicorp', 'HashiCorp Vault batch token', 'hvb.', '[A-Za-z0-9_-]{138,300}', {
+        ...cloud_critical,
+        minEntropy: 3.5,
+    }),
+    prefixed('vault-recovery-token', 'hashicorp', 'HashiCorp Vault recovery token', 'hvr.', '[A-Za-z0-9_-]{90,120}', {
+        ...cloud_critical,
+        minEntropy: 3.5,
+    }),
+    shaped('vault-legacy-token', 'hashicorp', 'HashiCorp Vault token (legacy)', ['vault', 'token'], String.raw `(?i:vault|token)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[sbr]\.[A-Za-z0-9]{24})(?![A-Za-z0-9])`, { ...cloud_critical, minEntropy: 3.5, hitCheck: ASSIGNMENT_FOLLOWS }),
+    shaped('vault-service-token-v2', 'hashicorp', 'HashiCorp Vault service token', ['s.caes'], String.raw `(?<![A-Za-z0-9])(?<secret>s\.CAES[A-Za-z0-9_-]{50,})`, { ...cloud_critical, minEntropy: 3.5 }),
+    shaped('vault-unseal-key', 'hashicorp', 'HashiCorp Vault unseal key', ['unseal'], String.raw `(?i:unseal key \d+:|operator unseal)\s+(?<secret>[A-Za-z0-9+/]{40,}={0,2})`, cloud_critical),
+    shaped('terraform-cloud-token', 'hashicorp', 'Terraform Cloud API token', ['.atlasv1.'], String.raw `(?<secret>[a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70})`, { ...cloud_critical, minEntropy: 3.5 }),
+    shaped('terraform-password', 'hashicorp', 'Password in Terraform', ['password'], String.raw `(?i:administrator_login_password|admin_password|master_password|password)\s*=\s*"(?<secret>[^"$\s]{8,})"`, {
+        minEntropy: 3.2,
+        placeholder: 'strict',
+        keywords: ['password'],
+        hitCheck: followedBy(String.raw `\s*=\s*"`),
+        validate: (s) => !/^(?:arn:|https?:|\/)/.test(s),
+    }),
+    prefixed('pulumi-access-token', 'pulumi', 'Pulumi access token', 'pul-', '[a-f0-9]{40}', cloud_critical),
+    shaped('doppler-token', 'doppler', 'Doppler token', ['dp.'], String.raw `(?<![A-Za-z0-9])(?<secret>dp\.(?:pt|st|sa|ct|scim|audit)(?:\.[a-z0-9_-]{2,35})?\.[A-Za-z0-9]{40,44})`, { ...cloud_critical, hitCheck: startsToken('dp.') }),
+    shaped('tailscale-key', 'tailscale', 'Tailscale key', ['tskey-'], String.raw `(?<secret>tskey-(?:[a-z]+-)?[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40})`, cloud_critical),
+    prefixed('openshift-user-token', 'openshift', 'OpenShift user token', 'sha256~', '[\\w-]{43}', cloud_critical),
+    shaped('kubernetes-bootstrap-token', 'kubernetes', 'Kubernetes bootstrap token', ['token'], String.raw `(?i:token)['"]?\s*[:=\s]\s*['"]?(?<secret>[a-z0-9]{6}\.[a-z0-9]{16})(?![a-z0-9])|(?i:token-secret):\s*(?<secret>[a-z0-9]{16})(?![a-z0-9])`, {
+        ...cloud_critical,
+        minEntropy: 3.2,
+        hitCheck: followedBy(String.raw `['"]?\s*[:=\s]\s*['"]?[a-zA-Z0-9]{6}\.|-[sS][eE][cC][rR][eE][tT]:`),
+    }),
+    prefixed('age-secret-key', 'crypto-keys', 'age secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', { ...cloud_critical, minEntropy: 0, placeholder: 'none' }),
+    shaped('yandex-iam-token', 'yandex', 'Yandex IAM token', ['t1.'], String.raw `(?<![A-Za-z0-9])(?<secret>t1\.[A-Z0-9a-z_-]+=*\.[A-Z0-9a-z_-]{86}=*)`, { ...cloud_critical, hitCheck: startsToken('t1.') }),
+    prefixed('yandex-api-key', 'yandex', 'Yandex API key', 'AQVN', '[A-Za-z0-9_-]{35,38}', cloud_critical),
+    near('yandex-access-key', 'yandex', 'Yandex access key', 'yandex', ['yandex'], 'YC[a-zA-Z0-9_-]{38}', cloud_critical),
+    shaped('wireguard-private-key', 'crypto-keys', 'WireGuard private key', ['privatekey', 'presharedkey'], String.raw `(?i:PrivateKey|PresharedKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42}[A-Za-z0-9+/]=)`, cloud_critical),
+    near('truenas-api-key', 'truenas', 'TrueNAS API key', 'truenas|api_key|apikey', ['truenas'], '\\d+-[A-Za-z0-9]{64}', cloud_critical),
+    shaped('truenas-login-key', 'truenas', 'TrueNAS API key', ['login_with_api_key'], String.raw `login_with_api_key["']?[\s\S]{0,40}?\[\s*"(?<secret>\d+-[A-Za-z0-9]{64})"`, cloud_critical),
+];
+
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/payments-chat.ts
 
 const payments_chat_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -2139,7 +3092,7 @@ const payments_chat_critical = { severity: 'critical' };
 const PAYMENT_CHAT_RULES = [
     shaped('stripe-secret-key', 'payments', 'Stripe secret or restricted key', ['sk_test_', 'sk_live_', 'sk_prod_', 'rk_test_', 'rk_live_', 'rk_prod_'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{10,99})(?![A-Za-z0-9])`, { ...payments_chat_critical, minEntropy: 3 }),
     prefixed('stripe-webhook-secret', 'payments', 'Stripe webhook signing secret', 'whsec_', '[A-Za-z0-9+/]{32,}', payments_chat_critical),
-    shaped('square-access-token', 'payments', 'Square access token', ['eaaa', 'sq0atp-'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])`, { ...payments_chat_critical, minEntropy: 3.5 }),
+    shaped('square-access-token', 'payments', 'Square access token', ['eaaa', 'sq0atp-'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])`, { ...payments_chat_critical, minEntropy: 3.5, hitCheck: startsToken('eaaa', 'sq0atp-') }),
     prefixed('square-oauth-secret', 'payments', 'Square OAuth secret', 'sq0csp-', '[0-9A-Za-z_-]{43}', payments_chat_critical),
     shaped('braintree-access-token', 'payments', 'Braintree/PayPal access token', ['access_token$production$', 'access_token$sandbox$'], String.raw `(?<secret>access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})`, payments_chat_critical),
     prefixed('shopify-access-token', 'payments', 'Shopify access token', 'shpat_', '[a-fA-F0-9]{32}', payments_chat_critical),
@@ -2162,7 +3115,7 @@ const PAYMENT_CHAT_RULES = [
     near('finicity-client-secret', 'payments', 'Finicity client secret', 'finicity', ['finicity'], '[a-z0-9]{20}', payments_chat_critical),
     near('finicity-api-token', 'payments', 'Finicity API token', 'finicity', ['finicity'], '[a-f0-9]{32}', payments_chat_critical),
     shaped('duffel-api-token', 'payments', 'Duffel API token', ['duffel_test_', 'duffel_live_'], String.raw `(?<secret>duffel_(?:test|live)_(?i:[a-z0-9_=-]{43}))`, payments_chat_critical),
-    shaped('easypost-api-token', 'payments', 'EasyPost API key', ['ezak', 'eztk'], String.raw `(?<![A-Za-z0-9])(?<secret>EZ[AT]K(?i:[a-z0-9]{54}))(?![A-Za-z0-9])`, { ...payments_chat_critical, minEntropy: 3.5 }),
+    shaped('easypost-api-token', 'payments', 'EasyPost API key', ['ezak', 'eztk'], String.raw `(?<![A-Za-z0-9])(?<secret>EZ[AT]K(?i:[a-z0-9]{54}))(?![A-Za-z0-9])`, { ...payments_chat_critical, minEntropy: 3.5, hitCheck: startsToken('ezak', 'eztk') }),
     shaped('shippo-api-token', 'payments', 'Shippo API token', ['shippo_live_', 'shippo_test_'], String.raw `(?<secret>shippo_(?:live|test)_[a-fA-F0-9]{40})`, payments_chat_critical),
     near('lob-api-key', 'payments', 'Lob API key', 'lob', ['lob'], '(?:live|test)_[a-f0-9]{35}', payments_chat_critical),
     near('lob-pub-api-key', 'payments', 'Lob publishable API key', 'lob', ['lob'], '(?:test|live)_pub_[a-f0-9]{31}'),
@@ -2196,7 +3149,7 @@ const PAYMENT_CHAT_RULES = [
     near('mattermost-access-token', 'chat', 'Mattermost access token', 'mattermost', ['mattermost'], '[a-z0-9]{26}'),
     prefixed('twilio-api-key', 'messaging', 'Twilio API key', 'SK', '[0-9a-fA-F]{32}', { ...payments_chat_critical, minEntropy: 3.2 }),
     near('twilio-auth-token', 'messaging', 'Twilio auth token', 'twilio', ['twilio'], '[a-f0-9]{32}', payments_chat_critical),
-    shaped('sendgrid-api-token', 'messaging', 'SendGrid API key', ['sg.'], String.raw `(?<![A-Za-z0-9])(?<secret>SG\.[\w-]{22}\.[\w-]{43})`, payments_chat_critical),
+    shaped('sendgrid-api-token', 'messaging', 'SendGrid API key', ['sg.'], String.raw `(?<![A-Za-z0-9])(?<secret>SG\.[\w-]{22}\.[\w-]{43})`, { ...payments_chat_critical, hitCheck: startsToken('sg.') }),
     shaped('sendinblue-api-token', 'messaging', 'Brevo (Sendinblue) API key', ['xkeysib-', 'xsmtpsib-'], String.raw `(?<secret>x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16})`, payments_chat_critical),
     near('mailgun-private-api-token', 'messaging', 'Mailgun private API key', 'mailgun', ['mailgun'], 'key-[a-f0-9]{32}', payments_chat_critical),
     near('mailgun-pub-key', 'messaging', 'Mailgun public validation key', 'mailgun', ['mailgun'], 'pubkey-[a-f0-9]{32}'),
@@ -2328,7 +3281,7 @@ const MONITORING_DATABASE_RULES = [
     near('okta-access-token', 'identity', 'Okta API token', '(?<![a-z])okta|ssws', ['okta', 'ssws'], '00[A-Za-z0-9_-]{40}', { ...monitoring_critical, minEntropy: 3.5 }),
     near('auth0-client-secret', 'identity', 'Auth0 client secret', String.raw `auth0[\w.-]{0,20}?secret`, ['auth0'], '[A-Za-z0-9_-]{64}', monitoring_critical),
     prefixed('clickhouse-cloud-api-secret-key', 'database', 'ClickHouse Cloud API secret key', '4b1d', '[A-Za-z0-9]{38}', { ...monitoring_critical, minEntropy: 3.5 }),
-    shaped('databricks-api-token', 'database', 'Databricks API token', ['dapi'], String.raw `(?<![A-Za-z0-9])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9])`, { ...monitoring_critical, minEntropy: 3 }),
+    shaped('databricks-api-token', 'database', 'Databricks API token', ['dapi'], String.raw `(?<![A-Za-z0-9])(?<secret>dapi[a-f0-9]{32}(?:-\d)?)(?![A-Za-z0-9])`, { ...monitoring_critical, minEntropy: 3, hitCheck: startsToken('dapi') }),
     shaped('planetscale-token', 'database', 'PlanetScale token or password', ['pscale_tkn_', 'pscale_oauth_', 'pscale_pw_'], String.raw `(?<secret>pscale_(?:tkn|oauth|pw)_[\w=.-]{32,64})`, monitoring_critical),
     near('confluent-access-token', 'database', 'Confluent access token', 'confluent', ['confluent'], '[a-z0-9]{16}', monitoring_critical),
     near('confluent-secret-key', 'database', 'Confluent secret key', 'confluent', ['confluent'], '[a-z0-9]{64}', monitoring_critical),
@@ -2350,7 +3303,7 @@ const SAAS_RULES = [
     prefixed('typeform-api-token', 'saas', 'Typeform API token', 'tfp_', '[a-z0-9_.=-]{59}'),
     prefixed('linear-api-key', 'saas', 'Linear API key', 'lin_api_', '(?i:[a-z0-9]{40})'),
     near('linear-client-secret', 'saas', 'Linear client secret', 'linear', ['linear'], '[a-f0-9]{32}'),
-    shaped('notion-api-token', 'saas', 'Notion integration token', ['ntn_', 'secret_'], String.raw `(?<![A-Za-z0-9])(?<secret>ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})(?![A-Za-z0-9])`, { minEntropy: 3.5 }),
+    shaped('notion-api-token', 'saas', 'Notion integration token', ['ntn_', 'secret_'], String.raw `(?<![A-Za-z0-9])(?<secret>ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})(?![A-Za-z0-9])`, { minEntropy: 3.5, hitCheck: startsToken('ntn_', 'secret_') }),
     near('asana-client-id', 'saas', 'Asana client id', 'asana', ['asana'], '[0-9]{16}', {
         severity: 'medium',
         minEntropy: 2.5,
@@ -2361,7 +3314,7 @@ const SAAS_RULES = [
         minEntropy: 3.5,
     }),
     prefixed('figma-pat', 'saas', 'Figma personal access token', 'figd_', '[\\w-]{40}'),
-    shaped('dropbox-short-lived-token', 'saas', 'Dropbox short-lived token', ['sl.'], String.raw `(?<![A-Za-z0-9])(?<secret>sl\.[A-Za-z0-9_-]{130,152})`, { minEntropy: 3.5 }),
+    shaped('dropbox-short-lived-token', 'saas', 'Dropbox short-lived token', ['sl.'], String.raw `(?<![A-Za-z0-9])(?<secret>sl\.[A-Za-z0-9_-]{130,152})`, { minEntropy: 3.5, hitCheck: startsToken('sl.') }),
     near('dropbox-api-token', 'saas', 'Dropbox API secret', 'dropbox', ['dropbox'], '[a-z0-9]{15}'),
     near('dropbox-long-lived-token', 'saas', 'Dropbox long-lived token', 'dropbox', ['dropbox'], '[a-z0-9]{11}AAAAAAAAAA[a-z0-9_=-]{43}'),
     near('contentful-delivery-api-token', 'saas', 'Contentful delivery API token', 'contentful', ['contentful'], '[a-z0-9=_-]{43}'),
@@ -2374,8 +3327,8 @@ const SAAS_RULES = [
     near('adobe-client-id', 'saas', 'Adobe client id', 'adobe', ['adobe'], '[a-f0-9]{32}'),
     prefixed('adobe-client-secret', 'saas', 'Adobe client secret', 'p8e-', '(?i:[a-z0-9_-]{32})'),
     near('etsy-access-token', 'saas', 'Etsy access token', '(?<![a-z])etsy', ['etsy'], '[a-z0-9]{24}'),
-    shaped('facebook-access-token', 'social', 'Facebook access token', ['eaam', 'eaac'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[MC](?i:[a-z0-9]{100,}))`, { minEntropy: 3.5 }),
-    shaped('facebook-page-access-token', 'social', 'Facebook page access token', ['EAA'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`, { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)) }),
+    shaped('facebook-access-token', 'social', 'Facebook access token', ['eaam', 'eaac'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[MC](?i:[a-z0-9]{100,}))`, { minEntropy: 3.5, hitCheck: startsToken('eaam', 'eaac') }),
+    shaped('facebook-page-access-token', 'social', 'Facebook page access token', ['EAA'], String.raw `(?<![A-Za-z0-9])(?<secret>EAA[A-Za-z0-9]{60,}(?:ZD|ZDZD)?)(?![A-Za-z0-9])`, { minEntropy: 3.5, validate: (s) => /[a-z]/.test(s) && /[A-Z]/.test(s.slice(3)), hitCheck: startsToken('EAA') }),
     shaped('facebook-app-access-token', 'social', 'Facebook app access token', ['facebook', 'access_token', 'fb_'], String.raw `(?<![0-9])(?<secret>\d{15,16}\|[0-9A-Za-z_-]{27})(?![0-9A-Za-z_-])`, { minEntropy: 3.5 }),
     near('facebook-secret', 'social', 'Facebook app secret', 'facebook|fb(?=[_.-]|api|app|token|secret|key)', ['facebook', 'fb_', 'fb.', 'fb-', 'fbapi', 'fbapp', 'fbtoken', 'fbsecret', 'fbkey'], '[a-f0-9]{32}'),
     shaped('twitter-bearer-token', 'social', 'Twitter bearer token', ['aaaaaaaaaaaaaaaaaaaaaa'], String.raw `(?<secret>A{22}[A-Za-z0-9%]{80,100})`),
@@ -2396,7 +3349,7 @@ const SAAS_RULES = [
     near('looker-client-id', 'saas', 'Looker client id', 'looker', ['looker'], '[a-z0-9]{20}', { severity: 'medium' }),
     near('looker-client-secret', 'saas', 'Looker client secret', 'looker', ['looker'], '[a-z0-9]{24}'),
     shaped('intra42-client-secret', 'saas', '42 intra client secret', ['s-s4t2'], String.raw `(?<secret>s-s4t2(?:ud|af)-[a-f0-9]{64})`),
-    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00D'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, saas_critical),
+    shaped('salesforce-access-token', 'saas', 'Salesforce access token', ['00D'], String.raw `(?<![A-Za-z0-9])(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,})`, { ...saas_critical, hitCheck: startsToken('00D') }),
     near('saucelabs-access-key', 'saas', 'Sauce Labs access key', 'sauce', ['sauce'], saas_UUID, saas_uuidValue),
     near('particle-io-token', 'iot', 'Particle.io access token', 'particle', ['particle'], '[a-f0-9]{40}'),
     near('blynk-auth-token', 'iot', 'Blynk auth token', 'blynk', ['blynk'], '[A-Za-z0-9_-]{32}'),
@@ -2462,7 +3415,7 @@ const VCS_CI_RULES = [
     }),
     near('droneci-access-token', 'ci', 'Drone CI access token', 'drone', ['drone'], '[a-z0-9]{32}'),
     near('codecov-access-token', 'ci', 'Codecov access token', 'codecov', ['codecov'], '[a-z0-9]{32}'),
-    shaped('sonarqube-token', 'ci', 'SonarQube token', ['squ_', 'sqp_', 'sqa_'], String.raw `(?<![A-Za-z0-9])(?<secret>sq[upa]_[a-f0-9]{40})(?![A-Za-z0-9])`, { severity: 'critical' }),
+    shaped('sonarqube-token', 'ci', 'SonarQube token', ['squ_', 'sqp_', 'sqa_'], String.raw `(?<![A-Za-z0-9])(?<secret>sq[upa]_[a-f0-9]{40})(?![A-Za-z0-9])`, { severity: 'critical', hitCheck: startsToken('squ_', 'sqp_', 'sqa_') }),
     near('sonar-api-token', 'ci', 'SonarQube/SonarCloud token', 'sonar', ['sonar'], '(?i:[a-z0-9]{40})', {
         placeholder: 'light',
     }),
@@ -2477,18 +3430,18 @@ const VCS_CI_RULES = [
         minEntropy: 3.5,
         validate: (s) => /\d/.test(s) && /[A-Z]{2}/.test(s.slice(4)),
     }),
-    shaped('harness-api-key', 'ci', 'Harness API key', ['pat.', 'sat.'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:pat|sat)\.[a-zA-Z0-9_-]{22}\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{20})`, { severity: 'critical' }),
-    shaped('sourcegraph-access-token', 'ci', 'Sourcegraph access token', ['sgp_'], String.raw `(?<![A-Za-z0-9])(?<secret>sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40})(?![A-Za-z0-9!])`, { minEntropy: 3.2 }),
+    shaped('harness-api-key', 'ci', 'Harness API key', ['pat.', 'sat.'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:pat|sat)\.[a-zA-Z0-9_-]{22}\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{20})`, { severity: 'critical', hitCheck: startsToken('pat.', 'sat.') }),
+    shaped('sourcegraph-access-token', 'ci', 'Sourcegraph access token', ['sgp_'], String.raw `(?<![A-Za-z0-9])(?<secret>sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40})(?![A-Za-z0-9!])`, { minEntropy: 3.2, hitCheck: startsToken('sgp_') }),
     near('sourcegraph-token', 'ci', 'Sourcegraph access token', 'sourcegraph', ['sourcegraph'], '[a-fA-F0-9]{40}'),
     prefixed('postman-api-token', 'ci', 'Postman API key', 'PMAK-', '[a-fA-F0-9]{24}-[a-fA-F0-9]{34}'),
     near('rapidapi-access-token', 'ci', 'RapidAPI key', 'rapidapi', ['rapidapi'], '[\\w-]{50}'),
     prefixed('readme-api-token', 'ci', 'ReadMe API key', 'rdme_', '[a-z0-9]{70}'),
-    shaped('infracost-api-token', 'ci', 'Infracost API key', ['ico-'], String.raw `(?<![A-Za-z0-9._/-])(?<secret>ico-[A-Za-z0-9]{32})(?![A-Za-z0-9])`, { minEntropy: 3.5 }),
-    shaped('prefect-api-token', 'ci', 'Prefect API key', ['pnu_'], String.raw `(?<![A-Za-z0-9])(?<secret>pnu_[A-Za-z0-9]{36})(?![A-Za-z0-9])`, { minEntropy: 3 }),
+    shaped('infracost-api-token', 'ci', 'Infracost API key', ['ico-'], String.raw `(?<![A-Za-z0-9._/-])(?<secret>ico-[A-Za-z0-9]{32})(?![A-Za-z0-9])`, { minEntropy: 3.5, hitCheck: startsToken('ico-') }),
+    shaped('prefect-api-token', 'ci', 'Prefect API key', ['pnu_'], String.raw `(?<![A-Za-z0-9])(?<secret>pnu_[A-Za-z0-9]{36})(?![A-Za-z0-9])`, { minEntropy: 3, hitCheck: startsToken('pnu_') }),
     shaped('settlemint-token', 'ci', 'SettleMint access token', ['sm_aat_', 'sm_pat_', 'sm_sat_'], String.raw `(?<![A-Za-z0-9])(?<secret>sm_(?:aat|pat|sat)_[a-zA-Z0-9]{16})(?![A-Za-z0-9])`, { minEntropy: 3 }),
     shaped('dynatrace-api-token', 'monitoring', 'Dynatrace API token', ['dt0c01.'], String.raw `(?<secret>dt0c01\.(?i:[a-z0-9]{24})\.(?i:[a-z0-9]{64}))`, { severity: 'critical' }),
     prefixed('defined-networking-api-token', 'ci', 'Defined Networking API token', 'dnkey-', '[a-z0-9=_-]{26}-[a-z0-9=_-]{52}'),
-    shaped('onepassword-secret-key', 'onepassword', '1Password secret key', ['a3-'], String.raw `(?<![A-Za-z0-9])(?<secret>A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9])`, { severity: 'critical', minEntropy: 3 }),
+    shaped('onepassword-secret-key', 'onepassword', '1Password secret key', ['a3-'], String.raw `(?<![A-Za-z0-9])(?<secret>A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9])`, { severity: 'critical', minEntropy: 3, hitCheck: startsToken('a3-') }),
     prefixed('onepassword-service-account-token', 'onepassword', '1Password service account token', 'ops_eyJ', '[A-Za-z0-9+/]{250,}={0,3}', { severity: 'critical', minEntropy: 3.5, end: '(?![A-Za-z0-9+/=])' }),
     shaped('authress-access-key', 'ci', 'Authress service client access key', ['.acc_', '.acc-'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\.[a-z0-9]{4,6}\.acc[_-][a-z0-9-]{10,32}\.[a-z0-9+/_=-]{30,120})`, { severity: 'critical' }),
     near('gitter-access-token', 'chat', 'Gitter access token', 'gitter', ['gitter'], '[a-z0-9_-]{40}'),
@@ -2523,6 +3476,9 @@ const BUILTIN_RULES = [
 ];
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/scanner.ts
+
+
+
 
 
 
@@ -2565,7 +3521,10 @@ class SecretScanner {
         this.keywordCount = this.detector.keywordPatterns.length;
         this.privateKeyKeyword = this.detector.keywordPatterns.indexOf('private key');
         this.combined = new AhoCorasick([...this.detector.keywordPatterns, ...forms], true, this.keywordCount);
-        this.kernel = options.useKernel === false ? undefined : ScanKernel.for(this.combined, RUN_FLAGS);
+        this.kernel =
+            options.useKernel === false
+                ? undefined
+                : ScanKernel.for(this.combined, RUN_FLAGS, kernelFollowKinds(this.combined, this.detector));
         this.maxKnownLength = [...forms].reduce((max, form) => Math.max(max, form.length), 0);
         this.maxDepth = options.maxDepth ?? 3;
     }
@@ -2587,7 +3546,35 @@ class SecretScanner {
             spans = this.scanVisible(text, state);
         }
         for (const span of spans)
-            alignToUtf8(text, span);
+            alignToUtf8((i) => text.charCodeAt(i), text.length, span);
+        return mergeSpans(spans);
+    }
+    /**
+     * What `scan` finds in `bytes` read as latin1, with offsets into `bytes`. The bytes go straight
+     * into the WebAssembly loop (escape sequences removed there); a string is made only when the
+     * loop reports something to look at, which most lines of a log never do.
+     */
+    scanBytes(bytes, state = newScanState()) {
+        if (!this.kernel || bytes.length > KERNEL_MAX_INPUT)
+            return this.scan(bytes.toString('latin1'), state);
+        const result = this.kernel.scanBytes(bytes, this.maxDepth > 0);
+        if (result.hitCount === 0 && result.runCount === 0 && !state.inPrivateKey)
+            return [];
+        const text = result.visibleText();
+        this.sawPrivateKey = false;
+        let spans = this.scanFlat(text, 0, result);
+        if (state.inPrivateKey || this.sawPrivateKey)
+            this.followPrivateKeys(text, state, spans);
+        if (result.segmentCount > 0 && spans.length > 0) {
+            const visible = { text, segments: result.segments(), originalLength: bytes.length };
+            spans = spans.map((span) => ({
+                ...span,
+                start: originalOffset(visible, span.start),
+                end: originalOffset(visible, span.end - 1) + 1,
+            }));
+        }
+        for (const span of spans)
+            alignToUtf8((i) => bytes[i], bytes.length, span);
         return mergeSpans(spans);
     }
     /** The automaton state of registered values after `text`: its depth is the tail to hold back. */
@@ -2604,7 +3591,7 @@ class SecretScanner {
         return spans;
     }
     /** One pass over the text for keywords, registered values and encoded runs; then the rules. */
-    scanFlat(text, depth) {
+    scanFlat(text, depth, scanned) {
         const spans = [];
         const hits = [];
         const decode = depth < this.maxDepth;
@@ -2633,8 +3620,8 @@ class SecretScanner {
             }
         };
         let runs;
-        if (this.kernel && text.length <= KERNEL_MAX_INPUT) {
-            const result = this.kernel.scan(text, decode);
+        if (scanned !== undefined || (this.kernel && text.length <= KERNEL_MAX_INPUT)) {
+            const result = scanned ?? this.kernel.scan(text, decode);
             for (let h = 0; h < result.hitCount * 2; h += 2)
                 ended(result.hits[h], result.hits[h + 1] * classCount);
             // Copied out: decoding a run scans again and reuses the kernel's memory.
@@ -2784,6 +3771,31 @@ class SecretScanner {
         }
     }
 }
+/**
+ * Per automaton state, the hit check the kernel may run for it: a state is checked only when every
+ * pattern it ends is a keyword all of whose rules have that same check (so a hit the kernel drops is
+ * one JavaScript would drop too); registered values and other keywords are always reported.
+ */
+function kernelFollowKinds(automaton, detector) {
+    const kindOf = new Map([
+        [URL_CREDENTIALS_FOLLOW, FollowKind.urlCredentials],
+        [ASSIGNMENT_FOLLOWS, FollowKind.assignment],
+    ]);
+    const keywordKind = detector.rulesOfKeyword.map((rules) => {
+        const kinds = new Set(rules.map((rule) => kindOf.get(detector.rules[rule].hitCheck) ?? FollowKind.none));
+        return kinds.size === 1 ? [...kinds][0] : FollowKind.none;
+    });
+    const kinds = new Uint8Array(automaton.stateCount);
+    for (let state = 0; state < automaton.stateCount; state++) {
+        let kind;
+        for (let id = automaton.output[state]; id >= 0; id = automaton.nextOutput[id]) {
+            const own = id < keywordKind.length ? keywordKind[id] : FollowKind.none;
+            kind = kind === undefined || kind === own ? own : FollowKind.none;
+        }
+        kinds[state] = kind ?? FollowKind.none;
+    }
+    return kinds;
+}
 function coveredBy(spans, start, end) {
     for (const span of spans)
         if (span.start <= start && span.end >= end)
@@ -2791,14 +3803,14 @@ function coveredBy(spans, start, end) {
     return false;
 }
 /** Widens a span so it never starts or ends inside a UTF-8 sequence. */
-function alignToUtf8(text, span) {
+function alignToUtf8(byteAt, length, span) {
     let back = 0;
-    while (span.start > 0 && back < 3 && (text.charCodeAt(span.start) & 0xc0) === 0x80) {
+    while (span.start > 0 && back < 3 && (byteAt(span.start) & 0xc0) === 0x80) {
         span.start--;
         back++;
     }
     let forward = 0;
-    while (span.end < text.length && forward < 3 && (text.charCodeAt(span.end) & 0xc0) === 0x80) {
+    while (span.end < length && forward < 3 && (byteAt(span.end) & 0xc0) === 0x80) {
         span.end++;
         forward++;
     }
@@ -3017,11 +4029,14 @@ var external_node_stream_ = __webpack_require__(7075);
  * until its newline, or until `flushAfterMs` passes, and even then its trailing token (which may be
  * the first part of an encoded secret) and any tail that could begin a registered value stay back,
  * until `holdAtMostMs`. Output equals input except where something was redacted, and a
- * UTF-8 sequence or an escape sequence is never cut in two.
+ * UTF-8 sequence or an escape sequence is never cut in two. Lines stay bytes from input to output;
+ * they become text only where the scanner finds something to look at.
  */
 class StreamRedactor {
     counts = new RedactionCounts();
-    pending = '';
+    /** The partial line held back, in the pieces it came in (copies: a writer may reuse its buffer). */
+    held = [];
+    heldLength = 0;
     state = newScanState();
     timer;
     holdTimer;
@@ -3043,22 +4058,34 @@ class StreamRedactor {
     write(chunk) {
         if (this.ended)
             throw new Error('StreamRedactor: write after end');
-        const text = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
-        if (text.length === 0)
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (bytes.length === 0)
             return;
-        // Only the new bytes can hold a new line break: searching just them keeps tiny writes linear.
-        const breakInChunk = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-        const lastBreak = breakInChunk < 0 ? -1 : this.pending.length + breakInChunk;
-        this.pending += text;
-        if (lastBreak >= 0) {
-            const complete = this.pending.slice(0, lastBreak + 1);
-            this.pending = this.pending.slice(lastBreak + 1);
-            this.release(complete);
+        const last = lastBreak(bytes);
+        if (last < 0) {
+            this.hold(bytes);
         }
-        if (this.pending.length > this.maxLineBytes)
+        else {
+            let from = 0;
+            if (this.heldLength > 0) {
+                // The held line ends at the chunk's first break: released with it, the rest of the chunk is not copied.
+                const first = firstBreak(bytes);
+                this.held.push(bytes.subarray(0, first + 1));
+                const line = Buffer.concat(this.held, this.heldLength + first + 1);
+                this.held = [];
+                this.heldLength = 0;
+                this.release(line);
+                from = first + 1;
+            }
+            if (from <= last)
+                this.release(bytes.subarray(from, last + 1));
+            if (last + 1 < bytes.length)
+                this.hold(bytes.subarray(last + 1));
+        }
+        if (this.heldLength > this.maxLineBytes)
             this.releasePartial(false);
         // Whatever is held back, a line never grows without bound.
-        if (this.pending.length > 2 * this.maxLineBytes)
+        if (this.heldLength > 2 * this.maxLineBytes)
             this.releasePartial(true);
         this.schedule();
     }
@@ -3068,8 +4095,7 @@ class StreamRedactor {
             return;
         this.ended = true;
         this.clearTimers();
-        const rest = this.pending;
-        this.pending = '';
+        const rest = this.takeHeld();
         if (rest.length > 0)
             this.release(rest);
     }
@@ -3077,14 +4103,33 @@ class StreamRedactor {
     flushPartial() {
         this.releasePartial(false);
     }
+    hold(bytes) {
+        this.held.push(Buffer.from(bytes));
+        this.heldLength += bytes.length;
+    }
+    takeHeld() {
+        const bytes = this.held.length === 1 ? this.held[0] : Buffer.concat(this.held, this.heldLength);
+        this.held = [];
+        this.heldLength = 0;
+        return bytes;
+    }
     schedule() {
-        this.clearTimers();
-        if (this.pending.length === 0 || this.ended)
+        if (this.heldLength === 0 || this.ended) {
+            this.clearTimers();
             return;
+        }
+        if (this.holdTimer)
+            clearTimeout(this.holdTimer);
+        this.holdTimer = undefined;
+        // Re-arming the pending timer is much cheaper than a new one for every write.
+        if (this.timer) {
+            this.timer.refresh();
+            return;
+        }
         this.timer = setTimeout(() => {
             this.timer = undefined;
             this.releasePartial(false);
-            if (this.pending.length > 0) {
+            if (this.heldLength > 0) {
                 this.holdTimer = setTimeout(() => {
                     this.holdTimer = undefined;
                     this.releasePartial(true);
@@ -3104,39 +4149,68 @@ class StreamRedactor {
     }
     /** Scans the partial line and releases all of it but a tail that could still become a match. */
     releasePartial(everything) {
-        if (this.pending.length === 0)
+        if (this.heldLength === 0)
             return;
-        const text = this.pending;
-        let cut = text.length;
+        const bytes = this.takeHeld();
+        let cut = bytes.length;
         if (!everything) {
+            const text = bytes.toString('latin1');
             cut = Math.min(partialMatchStart(text, this.scanner), tokenTailStart(text));
-            // Never cut through something the pending text already holds whole (looked at on a copy of the state).
+            // Never cut through something the held text already holds whole (looked at on a copy of the state).
             for (const span of this.scanner.scan(text, { ...this.state })) {
                 if (span.start < cut && span.end > cut)
                     cut = span.start;
             }
             cut = safeCut(text, cut);
         }
-        if (cut <= 0)
-            return;
-        this.pending = text.slice(cut);
-        this.release(text.slice(0, cut));
+        if (cut < bytes.length) {
+            this.held = [bytes.subarray(cut)];
+            this.heldLength = bytes.length - cut;
+        }
+        if (cut > 0)
+            this.release(bytes.subarray(0, cut));
     }
-    release(text) {
+    release(bytes) {
         // A large write is scanned in pieces cut after a newline, each small enough for the fast loop.
         let start = 0;
-        while (start < text.length) {
-            let end = text.length;
+        while (start < bytes.length) {
+            let end = bytes.length;
             if (end - start > RELEASE_PIECE) {
-                const newline = text.lastIndexOf('\n', start + RELEASE_PIECE);
-                end = newline > start ? newline + 1 : Math.max(start + 1, safeCut(text, start + RELEASE_PIECE));
+                const newline = bytes.lastIndexOf(10, start + RELEASE_PIECE);
+                end =
+                    newline > start
+                        ? newline + 1
+                        : Math.max(start + 1, start + safeCut(bytes.toString('latin1', start, start + RELEASE_PIECE + 1), RELEASE_PIECE));
             }
-            const piece = start === 0 && end === text.length ? text : text.slice(start, end);
-            const out = applySpans(piece, this.scanner.scan(piece, this.state), this.style, this.counts);
-            this.emit(Buffer.from(out, 'latin1'));
+            const piece = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+            const spans = this.scanner.scanBytes(piece, this.state);
+            // Unchanged bytes go out as a copy: the writer may reuse its buffer once write() returns.
+            this.emit(spans.length === 0
+                ? Buffer.from(piece)
+                : Buffer.from(applySpans(piece.toString('latin1'), spans, this.style, this.counts), 'latin1'));
             start = end;
         }
     }
+}
+/** The last line break (LF or CR) in `bytes`, or -1. */
+function lastBreak(bytes) {
+    const lf = bytes.lastIndexOf(10);
+    // A CR after the last LF is in the tail; without an LF the whole chunk is searched.
+    if (lf < 0)
+        return bytes.lastIndexOf(13);
+    for (let i = bytes.length - 1; i > lf; i--)
+        if (bytes[i] === 13)
+            return i;
+    return lf;
+}
+/** The first line break (LF or CR) in `bytes` (the caller knows there is one). */
+function firstBreak(bytes) {
+    const lf = bytes.indexOf(10);
+    const stop = lf < 0 ? bytes.length : lf;
+    for (let i = 0; i < stop; i++)
+        if (bytes[i] === 13)
+            return i;
+    return lf;
 }
 /** Where the tail that could still begin a registered value starts (escape sequences skipped). */
 function partialMatchStart(text, scanner) {
