@@ -12,17 +12,27 @@ import {
   LOOP,
   LT_U,
   NE,
+  OR,
   RETURN,
   SUB,
   VOID,
 } from './wasm-assembler.js';
+import type { HitCheck } from './rules/types.js';
 
 /**
  * Hit checks the kernel can run itself, before a hit ever reaches JavaScript: a state whose every
  * pattern is a keyword whose every rule has one of these checks is reported only when it passes.
- * Each mirrors a JavaScript check of the rules (rules/types.ts, rules/generic.ts) exactly.
+ * Each mirrors a JavaScript check of the rules (rules/types.ts, rules/generic.ts) exactly; a
+ * check says which one it is with `inKernel`.
  */
 export const FollowKind = { none: 0, urlCredentials: 1, assignment: 2 } as const;
+
+/** The kernel's code for a rule's hit check (none when the kernel cannot run it). */
+export function followKindOf(check: HitCheck | undefined): number {
+  if (check?.inKernel === 'url-credentials') return FollowKind.urlCredentials;
+  if (check?.inKernel === 'assignment') return FollowKind.assignment;
+  return FollowKind.none;
+}
 
 const NAME = 1;
 const DOT = 2;
@@ -70,46 +80,41 @@ export function followFunctionBody(classTable: number): number[] {
     op(RETURN);
     op(END);
   };
-  // Advances `local` while it is before STOP and its byte has one of `bits`.
-  const skip = (local: number, bits: number): void => {
+  // Advances `local` until STOP, or until `stop` (emitted with the byte at `local` in reach) says so.
+  const advance = (local: number, stop: () => void): void => {
     op(BLOCK, VOID);
     op(LOOP, VOID);
     get(local);
     get(STOP);
     op(GE_U);
     op(BR_IF, 1);
-    classOf(local);
-    constant(bits);
-    op(AND);
-    op(EQZ);
+    stop();
     op(BR_IF, 1);
     increment(local);
     op(BR, 0);
     op(END);
     op(END);
   };
-  // Advances `local` while it is before STOP and its byte is not `byte` and has none of `bits`.
-  const skipUntil = (local: number, bits: number, byte: number): void => {
-    op(BLOCK, VOID);
-    op(LOOP, VOID);
-    get(local);
-    get(STOP);
-    op(GE_U);
-    op(BR_IF, 1);
-    get(local);
-    load8(0);
-    constant(byte);
-    op(EQ);
-    op(BR_IF, 1);
-    classOf(local);
-    constant(bits);
-    op(AND);
-    op(BR_IF, 1);
-    increment(local);
-    op(BR, 0);
-    op(END);
-    op(END);
-  };
+  // Advances `local` while its byte has one of `bits`.
+  const skip = (local: number, bits: number): void =>
+    advance(local, () => {
+      classOf(local);
+      constant(bits);
+      op(AND);
+      op(EQZ);
+    });
+  // Advances `local` while its byte is not `byte` and has none of `bits`.
+  const skipUntil = (local: number, bits: number, byte: number): void =>
+    advance(local, () => {
+      get(local);
+      load8(0);
+      constant(byte);
+      op(EQ);
+      classOf(local);
+      constant(bits);
+      op(AND);
+      op(OR);
+    });
   // The byte at `local` is `byte`, and `local` is before STOP.
   const byteIs = (local: number, byte: number): void => {
     get(local);

@@ -4,9 +4,7 @@ import { Detector, matchKeywordHits, type DetectorMatch } from './detector.js';
 import { encodedForms } from './known-values.js';
 import { base64LooksLikeText, hexLooksLikeText, mostlyPrintable, RUN_FLAGS, worthDecoding } from './encoded-runs.js';
 import { KERNEL_MAX_INPUT, MIN_RUN, ScanKernel, type KernelResult } from './scan-kernel.js';
-import { FollowKind } from './kernel-follow.js';
-import { URL_CREDENTIALS_FOLLOW } from './rules/generic.js';
-import { ASSIGNMENT_FOLLOWS, type HitCheck } from './rules/types.js';
+import { FollowKind, followKindOf } from './kernel-follow.js';
 import { BUILTIN_RULES, PRIVATE_KEY_BEGIN, type SecretRule } from './rules/index.js';
 
 /** Rule id of a redaction caused by a registered value (in any of its encodings). */
@@ -319,12 +317,8 @@ export class SecretScanner {
  * one JavaScript would drop too); registered values and other keywords are always reported.
  */
 function kernelFollowKinds(automaton: AhoCorasick, detector: Detector): Uint8Array {
-  const kindOf = new Map<HitCheck | undefined, number>([
-    [URL_CREDENTIALS_FOLLOW, FollowKind.urlCredentials],
-    [ASSIGNMENT_FOLLOWS, FollowKind.assignment],
-  ]);
   const keywordKind = detector.rulesOfKeyword.map((rules) => {
-    const kinds = new Set(rules.map((rule) => kindOf.get(detector.rules[rule]!.hitCheck) ?? FollowKind.none));
+    const kinds = new Set(rules.map((rule) => followKindOf(detector.rules[rule]!.hitCheck)));
     return kinds.size === 1 ? [...kinds][0]! : FollowKind.none;
   });
   const kinds = new Uint8Array(automaton.stateCount);

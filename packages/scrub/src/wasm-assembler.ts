@@ -49,9 +49,7 @@ export const [EQZ, EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_U, GE_S, GE_U, CLZ, CTZ, P
   0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x67, 0x68, 0x69,
 ];
 /** i64 opcodes, and i32.wrap_i64. */
-export const [I64_EQZ, I64_CTZ, I64_SUB, I64_AND, I64_XOR, I64_SHR_U, WRAP_I64] = [
-  0x50, 0x7a, 0x7d, 0x83, 0x85, 0x88, 0xa7,
-];
+export const [I64_EQZ, I64_CTZ, I64_SUB, I64_AND, I64_XOR, WRAP_I64] = [0x50, 0x7a, 0x7d, 0x83, 0x85, 0xa7];
 /** SIMD (v128) opcodes, emitted after the 0xfd prefix by `simd`. */
 export const [I8X16_SWIZZLE, I8X16_EQ, V128_AND, I8X16_BITMASK, I16X8_SHR_U] = [0x0e, 0x23, 0x4e, 0x64, 0x8d];
 const [I32_TYPE, I64_TYPE, V128_TYPE] = [0x7f, 0x7e, 0x7b];

@@ -36,17 +36,20 @@ const PASSWORD_PLACEHOLDER =
  * `://user:password@`: the user, a colon, three or more password characters and an at sign; as the
  * sticky regex [^\s:@/'"]+:[^\s@/'"]{3,}@ would, without a regex run for each of the many URLs.
  */
-export const URL_CREDENTIALS_FOLLOW: HitCheck = (text, _start, end) => {
-  const n = text.length;
-  let at = end;
-  let c = text.charCodeAt(at);
-  while (at < n && c !== 58 && !endsUrlPart(c)) c = text.charCodeAt(++at);
-  if (at === end || c !== 58) return false;
-  const password = ++at;
-  c = text.charCodeAt(at);
-  while (at < n && !endsUrlPart(c)) c = text.charCodeAt(++at);
-  return at - password >= 3 && c === 64;
-};
+export const URL_CREDENTIALS_FOLLOW: HitCheck = Object.assign(
+  (text: string, _start: number, end: number): boolean => {
+    const n = text.length;
+    let at = end;
+    let c = text.charCodeAt(at);
+    while (at < n && c !== 58 && !endsUrlPart(c)) c = text.charCodeAt(++at);
+    if (at === end || c !== 58) return false;
+    const password = ++at;
+    c = text.charCodeAt(at);
+    while (at < n && !endsUrlPart(c)) c = text.charCodeAt(++at);
+    return at - password >= 3 && c === 64;
+  },
+  { inKernel: 'url-credentials' as const },
+);
 
 /** Whitespace, `@`, `/`, or a quote: what neither the user nor the password of a URL holds. */
 function endsUrlPart(c: number): boolean {

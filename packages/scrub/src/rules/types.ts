@@ -35,7 +35,10 @@ export interface SecretRule {
   hitCheck?: HitCheck;
 }
 
-export type HitCheck = (text: string, start: number, end: number, keyword: string) => boolean;
+export type HitCheck = ((text: string, start: number, end: number, keyword: string) => boolean) & {
+  /** The scan kernel runs this same check itself (kernel-follow.ts), before a hit reaches JavaScript. */
+  readonly inKernel?: 'url-credentials' | 'assignment';
+};
 
 export interface RuleOptions {
   severity?: RuleSeverity;
@@ -116,18 +119,21 @@ export function followedBy(source: string, flags = ''): HitCheck {
  * After a secret-like name (`token`, `client_secret`, `PASSWORD`): more name characters, closing
  * quotes or brackets and spaces, then an assignment operator (`=`, `:`, `,`, `=>`, `?=`, `|=`, `!=`).
  */
-export const ASSIGNMENT_FOLLOWS: HitCheck = (text, _start, end) => {
-  // As the sticky regex [\w.\-]*['"`\]\s]*[:?.|=,!] would, without a regex run per hit.
-  let at = end;
-  const n = text.length;
-  for (let c = text.charCodeAt(at); at < n && isNameCharacter(c); c = text.charCodeAt(++at)) {
-    // A dot among the name characters is itself an operator's first character (`.=`).
-    if (c === 46) return true;
-  }
-  while (at < n && isQuoteOrSpace(text.charCodeAt(at))) at++;
-  const c = text.charCodeAt(at);
-  return c === 58 || c === 63 || c === 46 || c === 124 || c === 61 || c === 44 || c === 33;
-};
+export const ASSIGNMENT_FOLLOWS: HitCheck = Object.assign(
+  (text: string, _start: number, end: number): boolean => {
+    // As the sticky regex [\w.\-]*['"`\]\s]*[:?.|=,!] would, without a regex run per hit.
+    let at = end;
+    const n = text.length;
+    for (let c = text.charCodeAt(at); at < n && isNameCharacter(c); c = text.charCodeAt(++at)) {
+      // A dot among the name characters is itself an operator's first character (`.=`).
+      if (c === 46) return true;
+    }
+    while (at < n && isQuoteOrSpace(text.charCodeAt(at))) at++;
+    const c = text.charCodeAt(at);
+    return c === 58 || c === 63 || c === 46 || c === 124 || c === 61 || c === 44 || c === 33;
+  },
+  { inKernel: 'assignment' as const },
+);
 
 /** `\s` of a JavaScript regex, for one latin1 character. */
 export function isSpace(c: number): boolean {
