@@ -38810,9 +38810,7 @@ const [EQZ, EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_U, GE_S, GE_U, CLZ, CTZ, POPCNT] 
     0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4d, 0x4e, 0x4f, 0x67, 0x68, 0x69,
 ];
 /** i64 opcodes, and i32.wrap_i64. */
-const [I64_EQZ, I64_CTZ, I64_SUB, I64_AND, I64_XOR, I64_SHR_U, WRAP_I64] = [
-    0x50, 0x7a, 0x7d, 0x83, 0x85, 0x88, 0xa7,
-];
+const [I64_EQZ, I64_CTZ, I64_SUB, I64_AND, I64_XOR, WRAP_I64] = [0x50, 0x7a, 0x7d, 0x83, 0x85, 0xa7];
 /** SIMD (v128) opcodes, emitted after the 0xfd prefix by `simd`. */
 const [I8X16_SWIZZLE, I8X16_EQ, V128_AND, I8X16_BITMASK, I16X8_SHR_U] = [0x0e, 0x23, 0x4e, 0x64, 0x8d];
 const [I32_TYPE, I64_TYPE, V128_TYPE] = [0x7f, 0x7e, 0x7b];
@@ -38877,9 +38875,18 @@ function emitter() {
 /**
  * Hit checks the kernel can run itself, before a hit ever reaches JavaScript: a state whose every
  * pattern is a keyword whose every rule has one of these checks is reported only when it passes.
- * Each mirrors a JavaScript check of the rules (rules/types.ts, rules/generic.ts) exactly.
+ * Each mirrors a JavaScript check of the rules (rules/types.ts, rules/generic.ts) exactly; a
+ * check says which one it is with `inKernel`.
  */
 const FollowKind = { none: 0, urlCredentials: 1, assignment: 2 };
+/** The kernel's code for a rule's hit check (none when the kernel cannot run it). */
+function followKindOf(check) {
+    if (check?.inKernel === 'url-credentials')
+        return FollowKind.urlCredentials;
+    if (check?.inKernel === 'assignment')
+        return FollowKind.assignment;
+    return FollowKind.none;
+}
 const NAME = 1;
 const DOT = 2;
 const QUOTE_OR_SPACE = 4;
@@ -38927,46 +38934,39 @@ function followFunctionBody(classTable) {
         op(RETURN);
         op(wasm_assembler_END);
     };
-    // Advances `local` while it is before STOP and its byte has one of `bits`.
-    const skip = (local, bits) => {
+    // Advances `local` until STOP, or until `stop` (emitted with the byte at `local` in reach) says so.
+    const advance = (local, stop) => {
         op(BLOCK, VOID);
         op(LOOP, VOID);
         get(local);
         get(STOP);
         op(GE_U);
         op(BR_IF, 1);
+        stop();
+        op(BR_IF, 1);
+        increment(local);
+        op(BR, 0);
+        op(wasm_assembler_END);
+        op(wasm_assembler_END);
+    };
+    // Advances `local` while its byte has one of `bits`.
+    const skip = (local, bits) => advance(local, () => {
         classOf(local);
         constant(bits);
         op(AND);
         op(EQZ);
-        op(BR_IF, 1);
-        increment(local);
-        op(BR, 0);
-        op(wasm_assembler_END);
-        op(wasm_assembler_END);
-    };
-    // Advances `local` while it is before STOP and its byte is not `byte` and has none of `bits`.
-    const skipUntil = (local, bits, byte) => {
-        op(BLOCK, VOID);
-        op(LOOP, VOID);
-        get(local);
-        get(STOP);
-        op(GE_U);
-        op(BR_IF, 1);
+    });
+    // Advances `local` while its byte is not `byte` and has none of `bits`.
+    const skipUntil = (local, bits, byte) => advance(local, () => {
         get(local);
         load8(0);
         constant(byte);
         op(EQ);
-        op(BR_IF, 1);
         classOf(local);
         constant(bits);
         op(AND);
-        op(BR_IF, 1);
-        increment(local);
-        op(BR, 0);
-        op(wasm_assembler_END);
-        op(wasm_assembler_END);
-    };
+        op(OR);
+    });
     // The byte at `local` is `byte`, and `local` is before STOP.
     const byteIs = (local, byte) => {
         get(local);
@@ -40416,7 +40416,7 @@ function followedBy(source, flags = '') {
  * After a secret-like name (`token`, `client_secret`, `PASSWORD`): more name characters, closing
  * quotes or brackets and spaces, then an assignment operator (`=`, `:`, `,`, `=>`, `?=`, `|=`, `!=`).
  */
-const ASSIGNMENT_FOLLOWS = (text, _start, end) => {
+const ASSIGNMENT_FOLLOWS = Object.assign((text, _start, end) => {
     // As the sticky regex [\w.\-]*['"`\]\s]*[:?.|=,!] would, without a regex run per hit.
     let at = end;
     const n = text.length;
@@ -40429,7 +40429,7 @@ const ASSIGNMENT_FOLLOWS = (text, _start, end) => {
         at++;
     const c = text.charCodeAt(at);
     return c === 58 || c === 63 || c === 46 || c === 124 || c === 61 || c === 44 || c === 33;
-};
+}, { inKernel: 'assignment' });
 /** `\s` of a JavaScript regex, for one latin1 character. */
 function isSpace(c) {
     return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
@@ -40467,9 +40467,101 @@ function near(id, family, title, names, keywords, value, options = {}) {
     return build(id, family, title, keywords, source, { minEntropy: 3, placeholder: 'strict', ...options });
 }
 
+;// CONCATENATED MODULE: ./packages/scrub/src/rules/cloud.ts
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const critical = { severity: 'critical' };
+/** Cloud providers and infrastructure platforms. */
+const CLOUD_RULES = [
+    shaped('aws-access-key-id', 'aws', 'AWS access key id', ['akia', 'asia', 'abia', 'acca', 'a3t'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])`, { ...critical, minEntropy: 3, hitCheck: startsToken('akia', 'asia', 'abia', 'acca', 'a3t') }),
+    near('aws-secret-access-key', 'aws', 'AWS secret access key', String.raw `aws.{0,20}?(?:secret|sk)|secret.?access.?key`, ['aws', 'secret_access', 'secretaccess', 'secret-access'], '[A-Za-z0-9/+]{40}', { ...critical, minEntropy: 3.5 }),
+    near('aws-session-token', 'aws', 'AWS session token', String.raw `aws.?session.?token|security.?token`, ['session', 'security'], '[A-Za-z0-9/+=]{100,}', critical),
+    shaped('aws-bedrock-api-key', 'aws', 'Amazon Bedrock long-lived API key', ['absk'], String.raw `(?<![A-Za-z0-9])(?<secret>ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{110,}={0,2})`, { ...critical, hitCheck: startsToken('absk') }),
+    shaped('aws-bedrock-short-lived-key', 'aws', 'Amazon Bedrock short-lived API key', ['bedrock-api-key-'], String.raw `(?<secret>bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&?._-]*)`, critical),
+    shaped('aws-mws-key', 'aws', 'Amazon MWS auth token', ['amzn.mws.'], String.raw `(?<secret>amzn\.mws\.${UUID})`, critical),
+    prefixed('gcp-api-key', 'gcp', 'Google API key', 'AIza', '[0-9A-Za-z_-]{35}', { ...critical, minEntropy: 3.5 }),
+    prefixed('gcp-oauth-client-secret', 'gcp', 'Google OAuth client secret', 'GOCSPX-', '[A-Za-z0-9_-]{28}', critical),
+    prefixed('gcp-oauth-access-token', 'gcp', 'Google OAuth access token', 'ya29.', '[0-9A-Za-z_-]{30,}', critical),
+    shaped('gcp-refresh-token', 'gcp', 'Google OAuth refresh token', ['1//0'], String.raw `(?<![A-Za-z0-9])(?<secret>1//0[0-9A-Za-z_-]{40,})`, { ...critical, hitCheck: startsToken('1//0') }),
+    shaped('gcp-service-account-key-id', 'gcp', 'Google service account private key id', ['private_key_id'], String.raw `"private_key_id"\s*:\s*"(?<secret>[a-f0-9]{40})"`, critical),
+    shaped('google-oauth-client-id', 'gcp', 'Google OAuth client id', ['apps.googleusercontent.com'], String.raw `(?<secret>[0-9]{6,}-[0-9a-z_]{32})\.apps\.googleusercontent\.com`, { severity: 'medium', minEntropy: 3 }),
+    shaped('firebase-fcm-server-key', 'gcp', 'Firebase Cloud Messaging server key', ['aaaa'], String.raw `(?<![A-Za-z0-9])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})`, { ...critical, hitCheck: startsToken('aaaa') }),
+    shaped('azure-storage-account-key', 'azure', 'Azure storage account key', ['accountkey'], String.raw `(?i:AccountKey)\s*[=:]\s*['"]?(?<secret>[A-Za-z0-9+/]{40,100}={0,2})`, critical),
+    shaped('azure-shared-access-key', 'azure', 'Azure shared access key', ['sharedaccesskey'], String.raw `(?i:SharedAccessKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42,44}=?)`, critical),
+    shaped('azure-sas-signature', 'azure', 'Azure SAS token signature', ['sig='], String.raw `[?&]sv=\d{4}-\d{2}-\d{2}[^\s'"]*?[?&]sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)`, critical),
+    shaped('azure-ad-client-secret', 'azure', 'Azure AD client secret', ['q~'], String.raw `(?<![A-Za-z0-9_~.-])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`, { ...critical, minEntropy: 3 }),
+    shaped('azure-devops-pat', 'azure', 'Azure DevOps personal access token', ['azdo'], String.raw `(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])`, critical),
+    near('azure-devops-legacy-pat', 'azure', 'Azure DevOps personal access token', String.raw `(?:azure.?devops|ado|vsts)[\w.-]{0,20}?(?:pat|token)`, ['devops', 'ado', 'vsts'], '[a-z2-7]{52}', critical),
+    near('azure-app-insights-key', 'azure', 'Azure Application Insights instrumentation key', 'instrumentationkey', ['instrumentationkey'], UUID, { severity: 'medium', placeholder: 'light' }),
+    prefixed('alibaba-access-key-id', 'alibaba', 'Alibaba Cloud AccessKey id', 'LTAI', '[A-Za-z0-9]{12,20}', critical),
+    near('alibaba-secret-key', 'alibaba', 'Alibaba Cloud AccessKey secret', 'alibaba|aliyun', ['alibaba', 'aliyun'], '[A-Za-z0-9]{30}', critical),
+    prefixed('digitalocean-pat', 'digitalocean', 'DigitalOcean personal access token', 'dop_v1_', '[a-f0-9]{64}', critical),
+    prefixed('digitalocean-oauth-token', 'digitalocean', 'DigitalOcean OAuth token', 'doo_v1_', '[a-f0-9]{64}', critical),
+    prefixed('digitalocean-refresh-token', 'digitalocean', 'DigitalOcean refresh token', 'dor_v1_', '[a-f0-9]{64}', critical),
+    near('heroku-api-key', 'heroku', 'Heroku API key', 'heroku', ['heroku'], UUID, { ...critical, placeholder: 'light' }),
+    prefixed('heroku-api-key-v2', 'heroku', 'Heroku API key', 'HRKU-', '[0-9A-Za-z_-]{60}', critical),
+    near('ibm-cloud-api-key', 'ibm', 'IBM Cloud API key', String.raw `ibm.{0,20}?api.?key`, ['ibm'], '[A-Za-z0-9_-]{44}', critical),
+    near('linode-token', 'linode', 'Linode API token', 'linode', ['linode'], '[a-f0-9]{64}', critical),
+    near('vultr-api-key', 'vultr', 'Vultr API key', 'vultr', ['vultr'], '[A-Z0-9]{36}', critical),
+    prefixed('scaleway-access-key', 'scaleway', 'Scaleway access key', 'SCW', '[A-Z0-9]{17}', {
+        ...critical,
+        minEntropy: 3,
+    }),
+    near('scaleway-secret-key', 'scaleway', 'Scaleway secret key', 'scaleway|scw', ['scaleway', 'scw'], UUID, {
+        ...critical,
+        placeholder: 'light',
+    }),
+    prefixed('flyio-access-token', 'flyio', 'Fly.io access token', 'fo1_', '[\\w-]{43}', critical),
+    shaped('flyio-macaroon', 'flyio', 'Fly.io macaroon token', ['fm1', 'fm2_'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,}={0,3}(?:,fm\d[ar]?_[A-Za-z0-9+/]{100,}={0,3})*)`, { ...critical, hitCheck: startsToken('fm1', 'fm2_') }),
+    near('netlify-access-token', 'netlify', 'Netlify access token', 'netlify', ['netlify'], '[A-Za-z0-9=_-]{40,46}', critical),
+    near('vercel-token', 'vercel', 'Vercel access token', 'vercel', ['vercel'], '[A-Za-z0-9]{24}', critical),
+    near('cloudflare-api-token', 'cloudflare', 'Cloudflare API token', 'cloudflare', ['cloudflare'], '[A-Za-z0-9_-]{40}', critical),
+    near('cloudflare-global-api-key', 'cloudflare', 'Cloudflare global API key', 'cloudflare', ['cloudflare'], '[a-f0-9]{37}', critical),
+    prefixed('cloudflare-origin-ca-key', 'cloudflare', 'Cloudflare Origin CA key', 'v1.0-', '[a-f0-9]{24}-[a-f0-9]{146}', critical),
+    prefixed('vault-service-token', 'hashicorp', 'HashiCorp Vault service token', 'hvs.', '[A-Za-z0-9_-]{90,120}', {
+        ...critical,
+        minEntropy: 3.5,
+    }),
+    prefixed('vault-batch-token', 'hashicorp', 'HashiCorp Vault batch token', 'hvb.', '[A-Za-z0-9_-]{138,300}', {
+        ...critical,
+        minEntropy: 3.5,
+    }),
+    prefixed('vault-recovery-token', 'hashicorp', 'HashiCorp Vault recovery token', 'hvr.', '[A-Za-z0-9_-]{90,120}', {
+        ...critical,
+        minEntropy: 3.5,
+    }),
+    shaped('vault-legacy-token', 'hashicorp', 'HashiCorp Vault token (legacy)', ['vault', 'token'], String.raw `(?i:vault|token)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[sbr]\.[A-Za-z0-9]{24})(?![A-Za-z0-9])`, { ...critical, minEntropy: 3.5, hitCheck: ASSIGNMENT_FOLLOWS }),
+    shaped('vault-service-token-v2', 'hashicorp', 'HashiCorp Vault service token', ['s.caes'], String.raw `(?<![A-Za-z0-9])(?<secret>s\.CAES[A-Za-z0-9_-]{50,})`, { ...critical, minEntropy: 3.5 }),
+    shaped('vault-unseal-key', 'hashicorp', 'HashiCorp Vault unseal key', ['unseal'], String.raw `(?i:unseal key \d+:|operator unseal)\s+(?<secret>[A-Za-z0-9+/]{40,}={0,2})`, critical),
+    shaped('terraform-cloud-token', 'hashicorp', 'Terraform Cloud API token', ['.atlasv1.'], String.raw `(?<secret>[a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70})`, { ...critical, minEntropy: 3.5 }),
+    shaped('terraform-password', 'hashicorp', 'Password in Terraform', ['password'], String.raw `(?i:administrator_login_password|admin_password|master_password|password)\s*=\s*"(?<secret>[^"$\s]{8,})"`, {
+        minEntropy: 3.2,
+        placeholder: 'strict',
+        keywords: ['password'],
+        hitCheck: followedBy(String.raw `\s*=\s*"`),
+        validate: (s) => !/^(?:arn:|https?:|\/)/.test(s),
+    }),
+    prefixed('pulumi-access-token', 'pulumi', 'Pulumi access token', 'pul-', '[a-f0-9]{40}', critical),
+    shaped('doppler-token', 'doppler', 'Doppler token', ['dp.'], String.raw `(?<![A-Za-z0-9])(?<secret>dp\.(?:pt|st|sa|ct|scim|audit)(?:\.[a-z0-9_-]{2,35})?\.[A-Za-z0-9]{40,44})`, { ...critical, hitCheck: startsToken('dp.') }),
+    shaped('tailscale-key', 'tailscale', 'Tailscale key', ['tskey-'], String.raw `(?<secret>tskey-(?:[a-z]+-)?[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40})`, critical),
+    prefixed('openshift-user-token', 'openshift', 'OpenShift user token', 'sha256~', '[\\w-]{43}', critical),
+    shaped('kubernetes-bootstrap-token', 'kubernetes', 'Kubernetes bootstrap token', ['token'], String.raw `(?i:token)['"]?\s*[:=\s]\s*['"]?(?<secret>[a-z0-9]{6}\.[a-z0-9]{16})(?![a-z0-9])|(?i:token-secret):\s*(?<secret>[a-z0-9]{16})(?![a-z0-9])`, {
+        ...critical,
+        minEntropy: 3.2,
+        hitCheck: followedBy(String.raw `['"]?\s*[:=\s]\s*['"]?[a-zA-Z0-9]{6}\.|-[sS][eE][cC][rR][eE][tT]:`),
+    }),
+    prefixed('age-secret-key', 'crypto-keys', 'age secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', { ...critical, minEntropy: 0, placeholder: 'none' }),
+    shaped('yandex-iam-token', 'yandex', 'Yandex IAM token', ['t1.'], String.raw `(?<![A-Za-z0-9])(?<secret>t1\.[A-Z0-9a-z_-]+=*\.[A-Z0-9a-z_-]{86}=*)`, { ...critical, hitCheck: startsToken('t1.') }),
+    prefixed('yandex-api-key', 'yandex', 'Yandex API key', 'AQVN', '[A-Za-z0-9_-]{35,38}', critical),
+    near('yandex-access-key', 'yandex', 'Yandex access key', 'yandex', ['yandex'], 'YC[a-zA-Z0-9_-]{38}', critical),
+    shaped('wireguard-private-key', 'crypto-keys', 'WireGuard private key', ['privatekey', 'presharedkey'], String.raw `(?i:PrivateKey|PresharedKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42}[A-Za-z0-9+/]=)`, critical),
+    near('truenas-api-key', 'truenas', 'TrueNAS API key', 'truenas|api_key|apikey', ['truenas'], '\\d+-[A-Za-z0-9]{64}', critical),
+    shaped('truenas-login-key', 'truenas', 'TrueNAS API key', ['login_with_api_key'], String.raw `login_with_api_key["']?[\s\S]{0,40}?\[\s*"(?<secret>\d+-[A-Za-z0-9]{64})"`, critical),
+];
+
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/generic.ts
 
-const critical = { severity: 'critical' };
+const generic_critical = { severity: 'critical' };
 /** Header of a private-key block; the multi-line block itself is followed by the scanner. */
 const PRIVATE_KEY_BEGIN = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
 function jwtHeaderDecodes(token) {
@@ -40491,7 +40583,7 @@ const PASSWORD_PLACEHOLDER = /^(?:\*+|x+|password|passwd|pwd|changeme|user|usern
  * `://user:password@`: the user, a colon, three or more password characters and an at sign; as the
  * sticky regex [^\s:@/'"]+:[^\s@/'"]{3,}@ would, without a regex run for each of the many URLs.
  */
-const URL_CREDENTIALS_FOLLOW = (text, _start, end) => {
+const URL_CREDENTIALS_FOLLOW = Object.assign((text, _start, end) => {
     const n = text.length;
     let at = end;
     let c = text.charCodeAt(at);
@@ -40504,7 +40596,7 @@ const URL_CREDENTIALS_FOLLOW = (text, _start, end) => {
     while (at < n && !endsUrlPart(c))
         c = text.charCodeAt(++at);
     return at - password >= 3 && c === 64;
-};
+}, { inKernel: 'url-credentials' });
 /** Whitespace, `@`, `/`, or a quote: what neither the user nor the password of a URL holds. */
 function endsUrlPart(c) {
     return c === 64 || c === 47 || c === 39 || c === 34 || isSpace(c);
@@ -40525,12 +40617,12 @@ const TEMPLATE_OR_LOCATION = /\$\{|\{\{|^\$[A-Za-z_]|#\{|^(?:arn:|https?:|\/)/;
 const SECRET_NAME = String.raw `(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|credential|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?:[\w.-]{0,20}?)`;
 /** Formats shared by many services, and assignments recognised by their names and entropy. */
 const GENERIC_RULES = [
-    shaped('private-key', 'private-key', 'Private key', ['private key'], String.raw `(?<secret>-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:\\r)?(?:\\n|\s)[\s\S]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)`, { ...critical, placeholder: 'none' }),
-    shaped('putty-private-key', 'private-key', 'PuTTY private key', ['private-lines:'], String.raw `Private-Lines:\s*\d+(?<secret>(?:\\n|\s)+[A-Za-z0-9+/=]{16,}.*)`, { ...critical, placeholder: 'none' }),
+    shaped('private-key', 'private-key', 'Private key', ['private key'], String.raw `(?<secret>-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:\\r)?(?:\\n|\s)[\s\S]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)`, { ...generic_critical, placeholder: 'none' }),
+    shaped('putty-private-key', 'private-key', 'PuTTY private key', ['private-lines:'], String.raw `Private-Lines:\s*\d+(?<secret>(?:\\n|\s)+[A-Za-z0-9+/=]{16,}.*)`, { ...generic_critical, placeholder: 'none' }),
     shaped('jwt', 'jwt', 'JSON Web Token', ['eyj'], String.raw `(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{0,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])`, { minEntropy: 3, validate: jwtHeaderDecodes, hitCheck: startsToken('eyj') }),
     shaped('jwt-base64', 'jwt', 'Base64-encoded JSON Web Token', ['zxlk'], String.raw `(?<![A-Za-z0-9+/])(?<secret>ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { minEntropy: 3.5, validate: containsJwt, hitCheck: startsToken('zxlk') }),
     shaped('database-url-password', 'database', 'Password in a database URL', ['://'], String.raw `(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|cassandra|neo4j|memcached|ldaps?|nats|kafka)://[^\s:@/'"]+:(?<secret>[^\s@/'"]{3,})@`, {
-        ...critical,
+        ...generic_critical,
         requires: '@',
         hitCheck: URL_CREDENTIALS_FOLLOW,
         placeholder: 'none',
@@ -40542,8 +40634,8 @@ const GENERIC_RULES = [
         placeholder: 'none',
         validate: (s) => !PASSWORD_PLACEHOLDER.test(s) && !/^(?:\$|%|\{|<)/.test(s),
     }),
-    near('sidekiq-secret', 'saas', 'Sidekiq Enterprise credentials', 'BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', ['contribsys'], '[a-f0-9]{8}:[a-f0-9]{8}', { ...critical, placeholder: 'light', minEntropy: 2.5 }),
-    shaped('sidekiq-sensitive-url', 'saas', 'Sidekiq Enterprise credentials in a URL', ['contribsys.com'], String.raw `(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com`, critical),
+    near('sidekiq-secret', 'saas', 'Sidekiq Enterprise credentials', 'BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', ['contribsys'], '[a-f0-9]{8}:[a-f0-9]{8}', { ...generic_critical, placeholder: 'light', minEntropy: 2.5 }),
+    shaped('sidekiq-sensitive-url', 'saas', 'Sidekiq Enterprise credentials in a URL', ['contribsys.com'], String.raw `(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com`, generic_critical),
     shaped('curl-basic-auth', 'http', 'Credentials passed to curl -u', ['curl'], String.raw `\bcurl\b.*?\s(?:-u|--user)\s*['"]?(?<secret>[^\s'":$]{0,64}:[^\s'"]{4,})`, {
         placeholder: 'none',
         validate: (s) => {
@@ -40562,7 +40654,7 @@ const GENERIC_RULES = [
     shaped('runner-memory-dump', 'runner', 'Runner secret dumped from memory', ['"issecret"'], String.raw `"[A-Za-z_][A-Za-z0-9_.-]*"\s*:\s*\{\s*"value"\s*:\s*"(?<secret>(?:[^"\\]|\\.)+)"\s*,\s*"isSecret"\s*:\s*true\s*\}`, 
     // Any value is a leak, except one already masked or elided ("***", "...", "…" in any encoding).
     {
-        ...critical,
+        ...generic_critical,
         requires: '"isSecret"',
         placeholder: 'none',
         validate: (s) => !/^(?:\*+|[^A-Za-z0-9]{1,3})$/.test(s),
@@ -40620,98 +40712,6 @@ function looksGenerated(value) {
     const lower = /[a-z]/.test(value);
     return (digits && (upper || lower)) || (upper && lower && value.length >= 16);
 }
-
-;// CONCATENATED MODULE: ./packages/scrub/src/rules/cloud.ts
-
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const cloud_critical = { severity: 'critical' };
-/** Cloud providers and infrastructure platforms. */
-const CLOUD_RULES = [
-    shaped('aws-access-key-id', 'aws', 'AWS access key id', ['akia', 'asia', 'abia', 'acca', 'a3t'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])`, { ...cloud_critical, minEntropy: 3, hitCheck: startsToken('akia', 'asia', 'abia', 'acca', 'a3t') }),
-    near('aws-secret-access-key', 'aws', 'AWS secret access key', String.raw `aws.{0,20}?(?:secret|sk)|secret.?access.?key`, ['aws', 'secret_access', 'secretaccess', 'secret-access'], '[A-Za-z0-9/+]{40}', { ...cloud_critical, minEntropy: 3.5 }),
-    near('aws-session-token', 'aws', 'AWS session token', String.raw `aws.?session.?token|security.?token`, ['session', 'security'], '[A-Za-z0-9/+=]{100,}', cloud_critical),
-    shaped('aws-bedrock-api-key', 'aws', 'Amazon Bedrock long-lived API key', ['absk'], String.raw `(?<![A-Za-z0-9])(?<secret>ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{110,}={0,2})`, { ...cloud_critical, hitCheck: startsToken('absk') }),
-    shaped('aws-bedrock-short-lived-key', 'aws', 'Amazon Bedrock short-lived API key', ['bedrock-api-key-'], String.raw `(?<secret>bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&?._-]*)`, cloud_critical),
-    shaped('aws-mws-key', 'aws', 'Amazon MWS auth token', ['amzn.mws.'], String.raw `(?<secret>amzn\.mws\.${UUID})`, cloud_critical),
-    prefixed('gcp-api-key', 'gcp', 'Google API key', 'AIza', '[0-9A-Za-z_-]{35}', { ...cloud_critical, minEntropy: 3.5 }),
-    prefixed('gcp-oauth-client-secret', 'gcp', 'Google OAuth client secret', 'GOCSPX-', '[A-Za-z0-9_-]{28}', cloud_critical),
-    prefixed('gcp-oauth-access-token', 'gcp', 'Google OAuth access token', 'ya29.', '[0-9A-Za-z_-]{30,}', cloud_critical),
-    shaped('gcp-refresh-token', 'gcp', 'Google OAuth refresh token', ['1//0'], String.raw `(?<![A-Za-z0-9])(?<secret>1//0[0-9A-Za-z_-]{40,})`, { ...cloud_critical, hitCheck: startsToken('1//0') }),
-    shaped('gcp-service-account-key-id', 'gcp', 'Google service account private key id', ['private_key_id'], String.raw `"private_key_id"\s*:\s*"(?<secret>[a-f0-9]{40})"`, cloud_critical),
-    shaped('google-oauth-client-id', 'gcp', 'Google OAuth client id', ['apps.googleusercontent.com'], String.raw `(?<secret>[0-9]{6,}-[0-9a-z_]{32})\.apps\.googleusercontent\.com`, { severity: 'medium', minEntropy: 3 }),
-    shaped('firebase-fcm-server-key', 'gcp', 'Firebase Cloud Messaging server key', ['aaaa'], String.raw `(?<![A-Za-z0-9])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})`, { ...cloud_critical, hitCheck: startsToken('aaaa') }),
-    shaped('azure-storage-account-key', 'azure', 'Azure storage account key', ['accountkey'], String.raw `(?i:AccountKey)\s*[=:]\s*['"]?(?<secret>[A-Za-z0-9+/]{40,100}={0,2})`, cloud_critical),
-    shaped('azure-shared-access-key', 'azure', 'Azure shared access key', ['sharedaccesskey'], String.raw `(?i:SharedAccessKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42,44}=?)`, cloud_critical),
-    shaped('azure-sas-signature', 'azure', 'Azure SAS token signature', ['sig='], String.raw `[?&]sv=\d{4}-\d{2}-\d{2}[^\s'"]*?[?&]sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)`, cloud_critical),
-    shaped('azure-ad-client-secret', 'azure', 'Azure AD client secret', ['q~'], String.raw `(?<![A-Za-z0-9_~.-])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`, { ...cloud_critical, minEntropy: 3 }),
-    shaped('azure-devops-pat', 'azure', 'Azure DevOps personal access token', ['azdo'], String.raw `(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])`, cloud_critical),
-    near('azure-devops-legacy-pat', 'azure', 'Azure DevOps personal access token', String.raw `(?:azure.?devops|ado|vsts)[\w.-]{0,20}?(?:pat|token)`, ['devops', 'ado', 'vsts'], '[a-z2-7]{52}', cloud_critical),
-    near('azure-app-insights-key', 'azure', 'Azure Application Insights instrumentation key', 'instrumentationkey', ['instrumentationkey'], UUID, { severity: 'medium', placeholder: 'light' }),
-    prefixed('alibaba-access-key-id', 'alibaba', 'Alibaba Cloud AccessKey id', 'LTAI', '[A-Za-z0-9]{12,20}', cloud_critical),
-    near('alibaba-secret-key', 'alibaba', 'Alibaba Cloud AccessKey secret', 'alibaba|aliyun', ['alibaba', 'aliyun'], '[A-Za-z0-9]{30}', cloud_critical),
-    prefixed('digitalocean-pat', 'digitalocean', 'DigitalOcean personal access token', 'dop_v1_', '[a-f0-9]{64}', cloud_critical),
-    prefixed('digitalocean-oauth-token', 'digitalocean', 'DigitalOcean OAuth token', 'doo_v1_', '[a-f0-9]{64}', cloud_critical),
-    prefixed('digitalocean-refresh-token', 'digitalocean', 'DigitalOcean refresh token', 'dor_v1_', '[a-f0-9]{64}', cloud_critical),
-    near('heroku-api-key', 'heroku', 'Heroku API key', 'heroku', ['heroku'], UUID, { ...cloud_critical, placeholder: 'light' }),
-    prefixed('heroku-api-key-v2', 'heroku', 'Heroku API key', 'HRKU-', '[0-9A-Za-z_-]{60}', cloud_critical),
-    near('ibm-cloud-api-key', 'ibm', 'IBM Cloud API key', String.raw `ibm.{0,20}?api.?key`, ['ibm'], '[A-Za-z0-9_-]{44}', cloud_critical),
-    near('linode-token', 'linode', 'Linode API token', 'linode', ['linode'], '[a-f0-9]{64}', cloud_critical),
-    near('vultr-api-key', 'vultr', 'Vultr API key', 'vultr', ['vultr'], '[A-Z0-9]{36}', cloud_critical),
-    prefixed('scaleway-access-key', 'scaleway', 'Scaleway access key', 'SCW', '[A-Z0-9]{17}', {
-        ...cloud_critical,
-        minEntropy: 3,
-    }),
-    near('scaleway-secret-key', 'scaleway', 'Scaleway secret key', 'scaleway|scw', ['scaleway', 'scw'], UUID, {
-        ...cloud_critical,
-        placeholder: 'light',
-    }),
-    prefixed('flyio-access-token', 'flyio', 'Fly.io access token', 'fo1_', '[\\w-]{43}', cloud_critical),
-    shaped('flyio-macaroon', 'flyio', 'Fly.io macaroon token', ['fm1', 'fm2_'], String.raw `(?<![A-Za-z0-9])(?<secret>(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,}={0,3}(?:,fm\d[ar]?_[A-Za-z0-9+/]{100,}={0,3})*)`, { ...cloud_critical, hitCheck: startsToken('fm1', 'fm2_') }),
-    near('netlify-access-token', 'netlify', 'Netlify access token', 'netlify', ['netlify'], '[A-Za-z0-9=_-]{40,46}', cloud_critical),
-    near('vercel-token', 'vercel', 'Vercel access token', 'vercel', ['vercel'], '[A-Za-z0-9]{24}', cloud_critical),
-    near('cloudflare-api-token', 'cloudflare', 'Cloudflare API token', 'cloudflare', ['cloudflare'], '[A-Za-z0-9_-]{40}', cloud_critical),
-    near('cloudflare-global-api-key', 'cloudflare', 'Cloudflare global API key', 'cloudflare', ['cloudflare'], '[a-f0-9]{37}', cloud_critical),
-    prefixed('cloudflare-origin-ca-key', 'cloudflare', 'Cloudflare Origin CA key', 'v1.0-', '[a-f0-9]{24}-[a-f0-9]{146}', cloud_critical),
-    prefixed('vault-service-token', 'hashicorp', 'HashiCorp Vault service token', 'hvs.', '[A-Za-z0-9_-]{90,120}', {
-        ...cloud_critical,
-        minEntropy: 3.5,
-    }),
-    prefixed('vault-batch-token', 'hashicorp', 'HashiCorp Vault batch token', 'hvb.', '[A-Za-z0-9_-]{138,300}', {
-        ...cloud_critical,
-        minEntropy: 3.5,
-    }),
-    prefixed('vault-recovery-token', 'hashicorp', 'HashiCorp Vault recovery token', 'hvr.', '[A-Za-z0-9_-]{90,120}', {
-        ...cloud_critical,
-        minEntropy: 3.5,
-    }),
-    shaped('vault-legacy-token', 'hashicorp', 'HashiCorp Vault token (legacy)', ['vault', 'token'], String.raw `(?i:vault|token)[\w.-]{0,20}?['"]?\s*[:=]\s*['"]?(?<secret>[sbr]\.[A-Za-z0-9]{24})(?![A-Za-z0-9])`, { ...cloud_critical, minEntropy: 3.5, hitCheck: ASSIGNMENT_FOLLOWS }),
-    shaped('vault-service-token-v2', 'hashicorp', 'HashiCorp Vault service token', ['s.caes'], String.raw `(?<![A-Za-z0-9])(?<secret>s\.CAES[A-Za-z0-9_-]{50,})`, { ...cloud_critical, minEntropy: 3.5 }),
-    shaped('vault-unseal-key', 'hashicorp', 'HashiCorp Vault unseal key', ['unseal'], String.raw `(?i:unseal key \d+:|operator unseal)\s+(?<secret>[A-Za-z0-9+/]{40,}={0,2})`, cloud_critical),
-    shaped('terraform-cloud-token', 'hashicorp', 'Terraform Cloud API token', ['.atlasv1.'], String.raw `(?<secret>[a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70})`, { ...cloud_critical, minEntropy: 3.5 }),
-    shaped('terraform-password', 'hashicorp', 'Password in Terraform', ['password'], String.raw `(?i:administrator_login_password|admin_password|master_password|password)\s*=\s*"(?<secret>[^"$\s]{8,})"`, {
-        minEntropy: 3.2,
-        placeholder: 'strict',
-        keywords: ['password'],
-        hitCheck: followedBy(String.raw `\s*=\s*"`),
-        validate: (s) => !/^(?:arn:|https?:|\/)/.test(s),
-    }),
-    prefixed('pulumi-access-token', 'pulumi', 'Pulumi access token', 'pul-', '[a-f0-9]{40}', cloud_critical),
-    shaped('doppler-token', 'doppler', 'Doppler token', ['dp.'], String.raw `(?<![A-Za-z0-9])(?<secret>dp\.(?:pt|st|sa|ct|scim|audit)(?:\.[a-z0-9_-]{2,35})?\.[A-Za-z0-9]{40,44})`, { ...cloud_critical, hitCheck: startsToken('dp.') }),
-    shaped('tailscale-key', 'tailscale', 'Tailscale key', ['tskey-'], String.raw `(?<secret>tskey-(?:[a-z]+-)?[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40})`, cloud_critical),
-    prefixed('openshift-user-token', 'openshift', 'OpenShift user token', 'sha256~', '[\\w-]{43}', cloud_critical),
-    shaped('kubernetes-bootstrap-token', 'kubernetes', 'Kubernetes bootstrap token', ['token'], String.raw `(?i:token)['"]?\s*[:=\s]\s*['"]?(?<secret>[a-z0-9]{6}\.[a-z0-9]{16})(?![a-z0-9])|(?i:token-secret):\s*(?<secret>[a-z0-9]{16})(?![a-z0-9])`, {
-        ...cloud_critical,
-        minEntropy: 3.2,
-        hitCheck: followedBy(String.raw `['"]?\s*[:=\s]\s*['"]?[a-zA-Z0-9]{6}\.|-[sS][eE][cC][rR][eE][tT]:`),
-    }),
-    prefixed('age-secret-key', 'crypto-keys', 'age secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', { ...cloud_critical, minEntropy: 0, placeholder: 'none' }),
-    shaped('yandex-iam-token', 'yandex', 'Yandex IAM token', ['t1.'], String.raw `(?<![A-Za-z0-9])(?<secret>t1\.[A-Z0-9a-z_-]+=*\.[A-Z0-9a-z_-]{86}=*)`, { ...cloud_critical, hitCheck: startsToken('t1.') }),
-    prefixed('yandex-api-key', 'yandex', 'Yandex API key', 'AQVN', '[A-Za-z0-9_-]{35,38}', cloud_critical),
-    near('yandex-access-key', 'yandex', 'Yandex access key', 'yandex', ['yandex'], 'YC[a-zA-Z0-9_-]{38}', cloud_critical),
-    shaped('wireguard-private-key', 'crypto-keys', 'WireGuard private key', ['privatekey', 'presharedkey'], String.raw `(?i:PrivateKey|PresharedKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{42}[A-Za-z0-9+/]=)`, cloud_critical),
-    near('truenas-api-key', 'truenas', 'TrueNAS API key', 'truenas|api_key|apikey', ['truenas'], '\\d+-[A-Za-z0-9]{64}', cloud_critical),
-    shaped('truenas-login-key', 'truenas', 'TrueNAS API key', ['login_with_api_key'], String.raw `login_with_api_key["']?[\s\S]{0,40}?\[\s*"(?<secret>\d+-[A-Za-z0-9]{64})"`, cloud_critical),
-];
 
 ;// CONCATENATED MODULE: ./packages/scrub/src/rules/payments-chat.ts
 
@@ -41113,8 +41113,6 @@ const rules_BUILTIN_RULES = [
 
 
 
-
-
 /** Rule id of a redaction caused by a registered value (in any of its encodings). */
 const scanner_KNOWN_SECRET_RULE = 'known-secret';
 const PRIVATE_KEY_RULE = 'private-key';
@@ -41406,12 +41404,8 @@ class scanner_SecretScanner {
  * one JavaScript would drop too); registered values and other keywords are always reported.
  */
 function kernelFollowKinds(automaton, detector) {
-    const kindOf = new Map([
-        [URL_CREDENTIALS_FOLLOW, FollowKind.urlCredentials],
-        [ASSIGNMENT_FOLLOWS, FollowKind.assignment],
-    ]);
     const keywordKind = detector.rulesOfKeyword.map((rules) => {
-        const kinds = new Set(rules.map((rule) => kindOf.get(detector.rules[rule].hitCheck) ?? FollowKind.none));
+        const kinds = new Set(rules.map((rule) => followKindOf(detector.rules[rule].hitCheck)));
         return kinds.size === 1 ? [...kinds][0] : FollowKind.none;
     });
     const kinds = new Uint8Array(automaton.stateCount);
